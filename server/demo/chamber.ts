@@ -1,0 +1,108 @@
+import type { Group, ItemSetup, MeetingSetup, Person, Seat } from '../../shared/types';
+
+// A chamber shaped like Copenhagen's Borgerrepræsentation: 55 seats in a horseshoe, the
+// real party letters, fictional member names, and two independents [løsgængere].
+const PARTIES: { letter: string; name: string; color: string; seats: number }[] = [
+  { letter: 'Ø', name: 'Enhedslisten', color: '#d0004d', seats: 12 },
+  { letter: 'A', name: 'Socialdemokratiet', color: '#c8102e', seats: 10 },
+  { letter: 'C', name: 'Det Konservative Folkeparti', color: '#00583c', seats: 8 },
+  { letter: 'B', name: 'Radikale Venstre', color: '#733280', seats: 7 },
+  { letter: 'F', name: 'SF – Socialistisk Folkeparti', color: '#e07ea8', seats: 7 },
+  { letter: 'V', name: 'Venstre', color: '#254264', seats: 3 },
+  { letter: 'Å', name: 'Alternativet', color: '#2b8738', seats: 2 },
+  { letter: 'I', name: 'Liberal Alliance', color: '#3fb2be', seats: 2 },
+  { letter: 'O', name: 'Dansk Folkeparti', color: '#eac73e', seats: 1 },
+  { letter: 'D', name: 'Nye Borgerlige', color: '#134851', seats: 1 },
+];
+const INDEPENDENTS = 2;
+
+const FIRST = ['Anna', 'Bo', 'Cecilie', 'Dennis', 'Emma', 'Frederik', 'Gitte', 'Hassan', 'Ida', 'Jonas', 'Karen', 'Lars', 'Maja', 'Niels', 'Olivia', 'Peter', 'Rikke', 'Søren', 'Tove', 'Ulrik', 'Vibeke', 'William', 'Yasmin', 'Åse'];
+const LAST = ['Holm', 'Kjær', 'Lund', 'Mørk', 'Nørgaard', 'Bech', 'Dahl', 'Friis', 'Juhl', 'Krogh', 'Vestergaard', 'Skov', 'Bang', 'Thorsen', 'Winther', 'Ravn', 'Storm', 'Hvid', 'Brix', 'Lykke', 'Aagaard', 'Møller', 'Fog'];
+
+export interface DemoChamber {
+  setup: MeetingSetup;
+  /** Personal check-in codes per person; seat keys per seat; console passwords. */
+  codes: Record<string, string>;
+  seatKeys: Record<string, string>;
+  chairPasswords: Record<string, string>;
+  secretariatPassword: string;
+}
+
+/** Seat positions on a horseshoe, row by row from the front, left to right. */
+function horseshoe(n: number): Seat[] {
+  const rows = [13, 17, 25];
+  const seats: Seat[] = [];
+  let k = 0;
+  rows.forEach((count, r) => {
+    const radius = 22 + r * 12;
+    for (let i = 0; i < count && k < n; i++, k++) {
+      const angle = Math.PI * (0.05 + (0.9 * i) / (count - 1));
+      seats.push({
+        id: `S${String(k + 1).padStart(2, '0')}`,
+        label: String(k + 1),
+        x: Math.round((50 - radius * Math.cos(angle)) * 10) / 10,
+        y: Math.round((12 + radius * Math.sin(angle)) * 10) / 10,
+      });
+    }
+  });
+  return seats;
+}
+
+function seatOrderByAngle(seats: Seat[]): Seat[] {
+  // Parties sit in blocks from left to right across all rows, as in the real chamber.
+  return [...seats].sort((a, b) => Math.atan2(a.y - 12, 50 - a.x) - Math.atan2(b.y - 12, 50 - b.x));
+}
+
+export function demoChamber(opts: { seatCount?: number } = {}): DemoChamber {
+  const total = opts.seatCount ?? 55;
+  const seats = horseshoe(total);
+  const groups: Group[] = PARTIES.map((p) => ({ id: p.letter, letter: p.letter, name: p.name, color: p.color, independent: false }));
+  groups.push({ id: 'LG', letter: 'LG', name: 'Løsgænger', color: '#6b6b6b', independent: true });
+  const persons: Person[] = [];
+  const slots: string[] = [];
+  // Scale the party sizes to the chamber size so tests can use smaller chambers.
+  const scale = (total - INDEPENDENTS) / PARTIES.reduce((n, p) => n + p.seats, 0);
+  PARTIES.forEach((p, i) => {
+    const n = i === 0 ? 0 : Math.max(1, Math.round(p.seats * scale));
+    for (let j = 0; j < n; j++) slots.push(p.letter);
+  });
+  while (slots.length < total - INDEPENDENTS) slots.unshift('Ø');
+  while (slots.length > total - INDEPENDENTS) slots.shift();
+  for (let j = 0; j < INDEPENDENTS; j++) slots.push('LG');
+  const ordered = seatOrderByAngle(seats);
+  slots.forEach((groupId, i) => {
+    const first = FIRST[i % FIRST.length]!;
+    const last = LAST[(i * 7) % LAST.length]!;
+    persons.push({ id: `m${i + 1}`, name: `${first} ${last}`, groupId, kind: 'member', seatId: ordered[i]!.id });
+  });
+  for (let j = 0; j < 4; j++) {
+    const groupId = PARTIES[j]!.letter;
+    persons.push({ id: `sub${j + 1}`, name: `${FIRST[(j * 5 + 3) % FIRST.length]} ${LAST[(j * 3 + 11) % LAST.length]} (stedfortræder)`, groupId, kind: 'substitute', seatId: null });
+  }
+  // Chair from A, vice-chairs from Ø and C.
+  const firstOf = (g: string, n = 0) => persons.filter((p) => p.groupId === g && p.kind === 'member')[n]!.id;
+  const chairLine = [firstOf('A'), firstOf('Ø'), firstOf('C')];
+  const codes: Record<string, string> = {};
+  persons.forEach((p, i) => (codes[p.id] = String(1000 + ((i * 7919) % 9000))));
+  const seatKeys: Record<string, string> = {};
+  seats.forEach((s, i) => (seatKeys[s.id] = `k${((i + 1) * 2654435761).toString(36).slice(-8)}`));
+  const chairPasswords = Object.fromEntries(chairLine.map((id, i) => [id, ['formand', 'naestfor1', 'naestfor2'][i]!]));
+  return {
+    setup: { title: 'Borgerrepræsentationens møde', chamber: { name: 'Rådhussalen', seats }, groups, persons, chairLine, agenda: demoAgenda() },
+    codes,
+    seatKeys,
+    chairPasswords,
+    secretariatPassword: 'sekretariat',
+  };
+}
+
+export function demoAgenda(): ItemSetup[] {
+  return [
+    { id: 'i1', title: 'Godkendelse af dagsorden', text: 'Dagsordenen for mødet godkendes.', kind: 'other', doors: 'open', proposal: 'At dagsordenen godkendes.' },
+    { id: 'i2', title: 'Cykelsti på Nørrebrogade', text: 'Teknik- og Miljøudvalget indstiller, at der anlægges en ny cykelsti.', kind: 'proposal', doors: 'open', proposal: 'At Borgerrepræsentationen godkender anlæg af cykelstien.' },
+    { id: 'i3', title: 'Salg af ejendommen Vesterbrogade 1', text: 'Økonomiudvalget indstiller salg til højestbydende.', kind: 'proposal', doors: 'closed', closedReason: 'Salg af fast ejendom (§ 2, stk. 2)', proposal: 'At ejendommen sælges.' },
+    { id: 'i4', title: 'Budget 2027', text: 'Forslag til budget for 2027, første behandling.', kind: 'budget', doors: 'open', readings: 2, proposal: 'At budgetforslaget oversendes til anden behandling.' },
+    { id: 'i5', title: 'Lokalplan for Nordhavn', text: 'Forslag til lokalplan med ændringsforslag.', kind: 'proposal', doors: 'open', proposal: 'At lokalplanen vedtages.' },
+    { id: 'i6', title: 'Medlemsforslag om grønne tage', text: 'Et medlemsforslag om grønne tage på kommunale bygninger.', kind: 'memberProposal', doors: 'open', proposal: 'At forvaltningen udarbejder en plan.' },
+  ];
+}

@@ -1,0 +1,180 @@
+import { z } from 'zod';
+import type { Actor } from './types';
+
+// Payload schemas: the server validates every incoming body with these before the engine
+// sees it, so the engine can trust shapes and only judge the rules.
+const id = z.string().min(1).max(64);
+const text = (max: number) => z.string().trim().min(1).max(max);
+const choice = z.enum(['for', 'against', 'abstain']);
+const counts = z.object({
+  for: z.number().int().min(0).max(10000),
+  against: z.number().int().min(0).max(10000),
+  abstain: z.number().int().min(0).max(10000),
+});
+
+export const subjectSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('proposal'), part: text(200).optional() }),
+  z.object({ kind: z.literal('amendment'), amendmentId: id }),
+  z.object({ kind: z.literal('reading') }),
+  z.object({ kind: z.literal('closure') }),
+  z.object({ kind: z.literal('agendaOrder'), order: z.array(id).max(500) }),
+  z.object({ kind: z.literal('denyFloor'), personId: id }),
+  z.object({ kind: z.literal('disqualification'), personId: id }),
+  z.object({ kind: z.literal('referral'), committee: text(200) }),
+  z.object({ kind: z.literal('postpone') }),
+]);
+
+export const itemSetupSchema = z.object({
+  id,
+  title: text(300),
+  text: z.string().max(20000),
+  kind: z.enum(['proposal', 'budget', 'question', 'memberProposal', 'election', 'report', 'other']),
+  doors: z.enum(['open', 'closed']),
+  closedReason: z.string().max(2000).optional(),
+  readings: z.union([z.literal(1), z.literal(2)]).optional(),
+  proposal: z.string().max(5000).optional(),
+  speakingTime: z
+    .object({ firstSeconds: z.number().int().min(10).max(3600), laterSeconds: z.number().int().min(10).max(3600) })
+    .optional(),
+});
+
+const a = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
+  z.object({ type: z.literal(type), ...shape }).strict();
+
+export const actionBodySchema = z.discriminatedUnion('type', [
+  // Meeting (§§ 1, 7, 18)
+  a('meeting.open', {}),
+  a('meeting.suspend', {}),
+  a('meeting.resume', {}),
+  a('meeting.close', {}),
+  a('gallery.blank', { blank: z.boolean() }),
+  a('clock.tick', {}),
+  // Chair (§ 18, stk. 2)
+  a('chair.handOver', { to: id }),
+  a('chair.assume', {}),
+  a('chair.appointTemporary', { personId: id }),
+  // Presence and seats (§§ 8, 15–17)
+  a('presence.checkIn', {}),
+  a('presence.checkOut', {}),
+  a('seat.offline', { seatId: id }),
+  a('seat.online', { seatId: id }),
+  a('substitute.callIn', { memberId: id, substituteId: id }),
+  a('substitute.release', { memberId: id }),
+  // Agenda (§§ 2, 9, 18, 20, 21, 26)
+  a('agenda.add', { item: itemSetupSchema }),
+  a('agenda.reorder', { order: z.array(id).max(500), reason: z.string().max(500).optional() }),
+  a('agenda.demandOrderVote', {}),
+  a('item.start', { itemId: id }),
+  a('item.finish', {}),
+  a('item.postpone', { proposedBy: id.optional() }),
+  a('item.refer', { committee: text(200) }),
+  a('item.reopen', { itemId: id, reason: z.string().max(2000) }),
+  a('item.setDoors', { itemId: id, doors: z.enum(['open', 'closed']), reason: z.string().max(2000).optional() }),
+  // Speaker list (§ 19)
+  a('floor.request', {}),
+  a('floor.withdraw', {}),
+  a('floor.give', {}),
+  a('floor.end', {}),
+  a('floor.yield', {}),
+  a('floor.move', { personId: id, toIndex: z.number().int().min(0).max(1000), reason: z.string().max(500) }),
+  // Order and closure (§ 18, stk. 3–4)
+  a('order.call', { personId: id }),
+  a('closure.demand', {}),
+  // Votes (§ 24)
+  a('rollCall.demand', {}),
+  a('division.demand', {}),
+  a('vote.open', {
+    point: text(2000),
+    subject: subjectSchema,
+    mode: z.enum(['electronic', 'rollCall', 'manual']).optional(),
+  }),
+  a('vote.cast', { choice }),
+  a('vote.switchToRollCall', {}),
+  a('vote.close', {}),
+  a('vote.manualResult', { counts, counterCheck: counts }),
+  a('declaration.make', { point: text(2000), subject: subjectSchema, expected: z.enum(['adopted', 'rejected']) }),
+  a('declaration.demandVote', {}),
+  a('declaration.confirm', {}),
+  // Amendments (§ 25)
+  a('amendment.submit', { text: text(5000), parentId: id.optional() }),
+  a('amendment.withdraw', { amendmentId: id }),
+  a('amendment.order', { order: z.array(id).max(200) }),
+  // Disqualification (§ 23, stk. 2)
+  a('disqualification.notify', { note: z.string().max(1000).optional() }),
+  // Record (§ 29)
+  a('record.nameVote', { voteId: id }),
+  a('record.dissent', { entryId: id, text: z.string().max(5000) }),
+]);
+
+export type ActionBody = z.infer<typeof actionBodySchema>;
+export type ActionType = ActionBody['type'];
+export type Action = ActionBody & { actor: Actor };
+export type ActionOf<T extends ActionType> = Extract<Action, { type: T }>;
+
+export type Role = Actor['role'];
+
+/** Who may send each action; the engine checks the finer rules (acting chair, own seat…). */
+export const ACTION_ROLES: Record<ActionType, readonly Role[]> = {
+  'meeting.open': ['chair'],
+  'meeting.suspend': ['chair'],
+  'meeting.resume': ['chair'],
+  'meeting.close': ['chair'],
+  'gallery.blank': ['chair'],
+  'clock.tick': ['system'],
+  'chair.handOver': ['chair'],
+  'chair.assume': ['chair'],
+  'chair.appointTemporary': ['secretariat'],
+  'presence.checkIn': ['member'],
+  'presence.checkOut': ['member'],
+  'seat.offline': ['system'],
+  'seat.online': ['system'],
+  'substitute.callIn': ['secretariat', 'chair'],
+  'substitute.release': ['secretariat', 'chair'],
+  'agenda.add': ['chair'],
+  'agenda.reorder': ['chair'],
+  'agenda.demandOrderVote': ['member'],
+  'item.start': ['chair'],
+  'item.finish': ['chair'],
+  'item.postpone': ['chair'],
+  'item.refer': ['chair'],
+  'item.reopen': ['chair'],
+  'item.setDoors': ['chair'],
+  'floor.request': ['member'],
+  'floor.withdraw': ['member'],
+  'floor.give': ['chair'],
+  'floor.end': ['chair'],
+  'floor.yield': ['member'],
+  'floor.move': ['chair'],
+  'order.call': ['chair'],
+  'closure.demand': ['member'],
+  'rollCall.demand': ['member'],
+  'division.demand': ['member'],
+  'vote.open': ['chair'],
+  'vote.cast': ['member'],
+  'vote.switchToRollCall': ['chair'],
+  'vote.close': ['chair'],
+  'vote.manualResult': ['chair'],
+  'declaration.make': ['chair'],
+  'declaration.demandVote': ['member'],
+  'declaration.confirm': ['chair'],
+  'amendment.submit': ['member'],
+  'amendment.withdraw': ['member'],
+  'amendment.order': ['chair'],
+  'disqualification.notify': ['member'],
+  'record.nameVote': ['member'],
+  'record.dissent': ['member'],
+};
+
+export const ACTION_TYPES = Object.keys(ACTION_ROLES) as ActionType[];
+
+export function parseActionBody(raw: unknown): { ok: true; body: ActionBody } | { ok: false; issues: string } {
+  const parsed = actionBodySchema.safeParse(raw);
+  if (parsed.success) return { ok: true, body: parsed.data };
+  return {
+    ok: false,
+    issues: parsed.error.issues
+      .slice(0, 3)
+      .map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`)
+      .join('; '),
+  };
+}

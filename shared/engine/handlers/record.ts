@@ -1,0 +1,30 @@
+import { need } from '../../refusals';
+import { memberOf } from './agenda';
+import type { HandlerMap } from './types';
+
+export const recordHandlers: HandlerMap = {
+  // § 29, stk. 2: any member may have their vote recorded by name.
+  'record.nameVote': (s, a) => {
+    const vote = s.votes[a.voteId];
+    need(vote, 'UNKNOWN_VOTE');
+    need(vote.status === 'closed' && vote.result, 'VOTE_OPEN');
+    const me = memberOf(a.actor);
+    const choice = vote.result.present.includes(me) ? vote.ballots[me] : undefined;
+    need(choice, 'NOT_A_VOTER');
+    need(!vote.result.named.some((n) => n.personId === me), 'ALREADY_DEMANDED');
+    vote.result.named.push({ personId: me, choice });
+    const entry = s.record.find((e) => e.voteId === vote.id);
+    entry?.named.push({ personId: me, choice });
+  },
+  // § 29, stk. 3: a short dissent in the record.
+  'record.dissent': (s, a) => {
+    const entry = s.record.find((e) => e.id === a.entryId);
+    need(entry, 'UNKNOWN_ENTRY');
+    const text = a.text.trim();
+    need(text, 'EMPTY_TEXT');
+    need(text.length <= s.config.dissentMaxLength, 'DISSENT_TOO_LONG');
+    const me = memberOf(a.actor);
+    need(!entry.dissents.some((d) => d.personId === me), 'ALREADY_DEMANDED');
+    entry.dissents.push({ personId: me, text });
+  },
+};

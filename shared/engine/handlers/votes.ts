@@ -1,0 +1,315 @@
+import { need } from '../../refusals';
+import type { Choice, Counts, MeetingState, PersonId, Subject, Vote, VoteMode, VoteResult } from '../../types';
+import {
+  absentees,
+  hasQuorum,
+  isDisqualified,
+  isPresent,
+  nextAmendment,
+  presentPersons,
+  rollCallDemanded,
+} from '../selectors';
+import { leaveItem, memberOf, requireOpen } from './agenda';
+import type { HandlerMap } from './types';
+
+/** The item a subject belongs to: the current one, or none for the order of the agenda. */
+function subjectItem(s: MeetingState, subject: Subject) {
+  if (subject.kind === 'agendaOrder') return null;
+  const item = s.currentItem ? s.items[s.currentItem] : undefined;
+  need(item && item.status === 'active', 'NO_CURRENT_ITEM');
+  return item;
+}
+
+/** Checks that a subject may be decided now, by vote or by declaration. */
+function checkSubject(s: MeetingState, subject: Subject) {
+  const item = subjectItem(s, subject);
+  switch (subject.kind) {
+    case 'proposal':
+      need(item!.reading === 2 || item!.readings === 1, 'FIRST_READING_ONLY');
+      need(nextAmendment(s, item!.id) === null, 'AMENDMENT_ORDER');
+      break;
+    case 'amendment': {
+      const am = s.amendments[subject.amendmentId];
+      need(am && am.itemId === item!.id, 'UNKNOWN_AMENDMENT');
+      need(am.status === 'pending', 'AMENDMENT_NOT_PENDING');
+      need(item!.reading === 2 || item!.readings === 1, 'FIRST_READING_ONLY');
+      need(nextAmendment(s, item!.id) === am.id, 'AMENDMENT_ORDER');
+      break;
+    }
+    case 'reading':
+      need(item!.readings === 2 && item!.reading === 1, 'NOT_FIRST_READING');
+      break;
+    case 'closure': {
+      need(!item!.debate.closed, 'DEBATE_CLOSED');
+      const spoken = new Set(item!.debate.spoken.map((x) => x.personId));
+      need(item!.debate.requests.every((r) => spoken.has(r.personId)), 'CLOSURE_BEFORE_ALL_SPOKE');
+      break;
+    }
+    case 'agendaOrder': {
+      const o = subject.order;
+      need(o.length === s.agenda.length && new Set(o).size === o.length && o.every((id) => s.items[id]), 'BAD_ORDER');
+      break;
+    }
+    case 'denyFloor':
+      need(s.persons[subject.personId], 'UNKNOWN_PERSON');
+      need((s.callsToOrder[subject.personId] ?? 0) >= 2, 'NEEDS_SECOND_CALL');
+      break;
+    case 'disqualification':
+      need(s.persons[subject.personId], 'UNKNOWN_PERSON');
+      break;
+    case 'referral':
+    case 'postpone':
+      break;
+  }
+  return item;
+}
+
+/** What a decided subject does to the meeting. */
+function applyEffect(s: MeetingState, subject: Subject, adopted: boolean, now: number) {
+  const item = s.currentItem ? s.items[s.currentItem] : undefined;
+  switch (subject.kind) {
+    case 'amendment':
+      s.amendments[subject.amendmentId]!.status = adopted ? 'adopted' : 'rejected';
+      break;
+    case 'reading':
+      if (!item) break;
+      if (adopted) {
+        item.status = 'awaitingSecondReading';
+        item.firstReadingAt = now;
+      } else item.status = 'done';
+      leaveItem(s);
+      break;
+    case 'closure':
+      s.demands.closure = [];
+      if (adopted && item) {
+        item.debate.closed = true;
+        item.debate.requests = [];
+      }
+      break;
+    case 'agendaOrder':
+      s.demands.agendaOrder = [];
+      if (adopted) s.agenda = [...subject.order];
+      break;
+    case 'denyFloor':
+      if (adopted && !s.deniedFloor.includes(subject.personId)) {
+        s.deniedFloor.push(subject.personId);
+        for (const it of Object.values(s.items)) it.debate.requests = it.debate.requests.filter((r) => r.personId !== subject.personId);
+      }
+      break;
+    case 'disqualification':
+      if (adopted && item && !item.disqualified.includes(subject.personId)) {
+        item.disqualified.push(subject.personId);
+        item.debate.requests = item.debate.requests.filter((r) => r.personId !== subject.personId);
+      }
+      break;
+    case 'referral':
+      if (adopted && item) {
+        item.status = 'referred';
+        item.referredTo = subject.committee;
+        leaveItem(s);
+      }
+      break;
+    case 'postpone':
+      if (adopted && item) {
+        item.status = 'postponed';
+        leaveItem(s);
+      }
+      break;
+    case 'proposal':
+      break;
+  }
+}
+
+/** § 23: a disqualified member votes only on their own disqualification. */
+export function mayVoteOn(s: MeetingState, vote: Vote, personId: PersonId): boolean {
+  if (vote.subject.kind === 'disqualification' && vote.subject.personId === personId) return true;
+  return !isDisqualified(s, vote.itemId, personId);
+}
+
+function eligiblePresent(s: MeetingState, vote: Vote): PersonId[] {
+  return presentPersons(s).filter((p) => mayVoteOn(s, vote, p));
+}
+
+function zero(): Counts {
+  return { for: 0, against: 0, abstain: 0 };
+}
+
+/** Skips roll-call places of persons who have left, so the call never waits on an empty seat. */
+function advanceRollCall(s: MeetingState, vote: Vote) {
+  const rc = vote.rollCall;
+  if (!rc) return;
+  while (rc.index < rc.order.length && (!isPresent(s, rc.order[rc.index]!) || vote.ballots[rc.order[rc.index]!])) rc.index++;
+}
+
+function closeVote(s: MeetingState, vote: Vote, now: number, manual: VoteResult['manual']) {
+  const present = eligiblePresent(s, vote);
+  const counts = zero();
+  const byGroup: Record<string, Counts> = {};
+  if (manual) Object.assign(counts, manual.counts);
+  else
+    for (const p of present) {
+      const c = vote.ballots[p];
+      if (!c) continue;
+      counts[c]++;
+      const g = s.persons[p]!.groupId;
+      (byGroup[g] ??= zero())[c]++;
+    }
+  // § 24, stk. 3: adopted by a majority of the votes cast.
+  const adopted = counts.for > counts.against;
+  const named =
+    vote.mode === 'rollCall'
+      ? vote.rollCall!.order.map((p) => ({ personId: p, choice: present.includes(p) ? (vote.ballots[p] ?? null) : null }))
+      : [];
+  vote.result = { ...counts, adopted, present, named, byGroup: manual ? {} : byGroup, manual };
+  vote.status = 'closed';
+  vote.closedAt = now;
+  s.activeVote = null;
+  s.record.push({
+    id: `r${++s.seq}`,
+    itemId: vote.itemId ?? '',
+    kind: vote.subject.kind === 'reading' ? 'reading' : 'vote',
+    voteId: vote.id,
+    point: vote.point,
+    subject: vote.subject,
+    outcome: adopted ? 'adopted' : 'rejected',
+    counts,
+    byGroup: manual ? null : byGroup,
+    mode: vote.mode,
+    named: named.map((n) => ({ ...n })),
+    dissents: [],
+    ...absentees(s),
+    at: now,
+  });
+  applyEffect(s, vote.subject, adopted, now);
+  return [{ type: 'vote.closed', voteId: vote.id, adopted, ...counts }];
+}
+
+export const voteHandlers: HandlerMap = {
+  // § 18, stk. 1 (the chair words the point), § 15 (quorum), § 24, stk. 2 (roll call).
+  'vote.open': (s, a, ctx) => {
+    requireOpen(s);
+    need(!s.activeVote, 'VOTE_OPEN');
+    const item = checkSubject(s, a.subject);
+    const decl = s.declaration;
+    need(!decl || decl.subject.kind === a.subject.kind, 'DECLARATION_PENDING');
+    need(!item?.debate.speaking, 'SOMEONE_SPEAKING');
+    need(hasQuorum(s), 'NO_QUORUM');
+    let mode: VoteMode = a.mode ?? 'electronic';
+    if (rollCallDemanded(s)) {
+      need(mode !== 'manual', 'ROLL_CALL_REQUIRED');
+      mode = 'rollCall';
+    }
+    const vote: Vote = {
+      id: `v${++s.seq}`,
+      itemId: item?.id ?? '',
+      point: a.point,
+      subject: a.subject,
+      mode,
+      status: 'open',
+      openedAt: ctx.now,
+      closedAt: null,
+      ballots: {},
+      rollCall: null,
+      result: null,
+    };
+    if (mode === 'rollCall') vote.rollCall = { order: eligiblePresent(s, vote), index: 0 };
+    s.votes[vote.id] = vote;
+    s.activeVote = vote.id;
+    s.declaration = null;
+    s.demands.rollCall = [];
+    s.demands.division = [];
+    if (item && (a.subject.kind === 'proposal' || a.subject.kind === 'amendment')) item.votingBegun = true;
+    return [{ type: 'vote.opened', voteId: vote.id, mode }];
+  },
+  // § 16: only a member present at their seat votes; may change until the close.
+  'vote.cast': (s, a) => {
+    requireOpen(s);
+    const vote = s.activeVote ? s.votes[s.activeVote] : undefined;
+    need(vote, 'NO_VOTE_OPEN');
+    need(vote.mode !== 'manual', 'NOT_MANUAL');
+    const me = memberOf(a.actor);
+    need(mayVoteOn(s, vote, me), 'DISQUALIFIED');
+    if (vote.rollCall) {
+      advanceRollCall(s, vote);
+      need(vote.rollCall.order[vote.rollCall.index] === me, 'NOT_YOUR_TURN');
+    }
+    vote.ballots[me] = a.choice as Choice;
+    advanceRollCall(s, vote);
+    const events: { type: string; [k: string]: unknown }[] = [{ type: 'vote.cast', voteId: vote.id, personId: me }];
+    if (vote.rollCall && vote.rollCall.index < vote.rollCall.order.length)
+      events.push({ type: 'rollCall.turn', personId: vote.rollCall.order[vote.rollCall.index] });
+    return events;
+  },
+  'vote.switchToRollCall': (s) => {
+    const vote = s.activeVote ? s.votes[s.activeVote] : undefined;
+    need(vote, 'NO_VOTE_OPEN');
+    need(vote.mode !== 'rollCall', 'VOTE_OPEN');
+    vote.mode = 'rollCall';
+    vote.ballots = {};
+    vote.rollCall = { order: eligiblePresent(s, vote), index: 0 };
+  },
+  'vote.close': (s, _a, ctx) => {
+    const vote = s.activeVote ? s.votes[s.activeVote] : undefined;
+    need(vote, 'NO_VOTE_OPEN');
+    need(vote.mode !== 'manual', 'MANUAL_NEEDS_COUNTS');
+    return closeVote(s, vote, ctx.now, null);
+  },
+  // § 24, stk. 1: standing or show of hands, with a counter-check.
+  'vote.manualResult': (s, a, ctx) => {
+    const vote = s.activeVote ? s.votes[s.activeVote] : undefined;
+    need(vote, 'NO_VOTE_OPEN');
+    need(vote.mode === 'manual', 'NOT_MANUAL');
+    const c = a.counts;
+    const k = a.counterCheck;
+    need(c.for === k.for && c.against === k.against && c.abstain === k.abstain, 'COUNTER_CHECK_MISMATCH');
+    need(c.for + c.against + c.abstain <= eligiblePresent(s, vote).length, 'COUNTS_EXCEED_PRESENT');
+    return closeVote(s, vote, ctx.now, { counts: { ...c }, counterCheck: { ...k } });
+  },
+  // § 24, stk. 4: the chair may declare an outcome beyond doubt without a vote.
+  'declaration.make': (s, a) => {
+    requireOpen(s);
+    need(!s.activeVote, 'VOTE_OPEN');
+    need(!s.declaration, 'DECLARATION_PENDING');
+    const item = checkSubject(s, a.subject);
+    s.declaration = { id: `d${++s.seq}`, itemId: item?.id ?? '', point: a.point, subject: a.subject, expected: a.expected, demands: [] };
+    return [{ type: 'declaration.made' }];
+  },
+  'declaration.demandVote': (s, a) => {
+    requireOpen(s);
+    const d = s.declaration;
+    need(d, 'NO_DECLARATION');
+    const me = memberOf(a.actor);
+    need(!isDisqualified(s, d.itemId, me), 'DISQUALIFIED');
+    need(!d.demands.includes(me), 'ALREADY_DEMANDED');
+    d.demands.push(me);
+    return [{ type: 'demand', kind: 'vote', count: d.demands.length }];
+  },
+  'declaration.confirm': (s, _a, ctx) => {
+    requireOpen(s);
+    const d = s.declaration;
+    need(d, 'NO_DECLARATION');
+    need(d.demands.length === 0, 'VOTE_DEMANDED');
+    checkSubject(s, d.subject);
+    need(hasQuorum(s), 'NO_QUORUM');
+    const adopted = d.expected === 'adopted';
+    s.declaration = null;
+    s.record.push({
+      id: `r${++s.seq}`,
+      itemId: d.itemId,
+      kind: d.subject.kind === 'referral' ? 'referral' : 'declaration',
+      voteId: null,
+      point: d.point,
+      subject: d.subject,
+      outcome: d.subject.kind === 'referral' && adopted ? 'referred' : adopted ? 'adopted' : 'rejected',
+      counts: null,
+      byGroup: null,
+      mode: 'declaration',
+      named: [],
+      dissents: [],
+      ...absentees(s),
+      at: ctx.now,
+    });
+    applyEffect(s, d.subject, adopted, ctx.now);
+    return [{ type: 'declaration.confirmed', adopted }];
+  },
+};

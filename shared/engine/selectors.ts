@@ -1,0 +1,150 @@
+import type { AmendmentId, Item, ItemId, MeetingState, PersonId, SeatId } from '../types';
+
+export function seatOf(s: MeetingState, personId: PersonId): SeatId | null {
+  for (const [seatId, occ] of Object.entries(s.presence)) if (occ.personId === personId) return seatId;
+  return null;
+}
+
+/** § 16: present means checked in at a seat whose terminal answers. */
+export function isPresent(s: MeetingState, personId: PersonId): boolean {
+  for (const occ of Object.values(s.presence)) if (occ.personId === personId) return occ.online;
+  return false;
+}
+
+/** Persons present, in the chamber's seat order (the roll-call order, § 24, stk. 2). */
+export function presentPersons(s: MeetingState): PersonId[] {
+  const out: PersonId[] = [];
+  for (const seat of s.chamber.seats) {
+    const occ = s.presence[seat.id];
+    if (occ?.online) out.push(occ.personId);
+  }
+  return out;
+}
+
+export function presentCount(s: MeetingState): number {
+  let n = 0;
+  for (const occ of Object.values(s.presence)) if (occ.online) n++;
+  return n;
+}
+
+/** § 15: at least half of the members. */
+export function quorumNeeded(s: MeetingState): number {
+  return Math.ceil(s.config.memberCount * s.config.quorumShare);
+}
+
+export function hasQuorum(s: MeetingState): boolean {
+  return presentCount(s) >= quorumNeeded(s);
+}
+
+/** § 24, stk. 2: a third of the members present (at least one). */
+export function rollCallNeeded(s: MeetingState): number {
+  return Math.max(1, Math.ceil(presentCount(s) * s.config.rollCallShare - 1e-9));
+}
+
+export function rollCallDemanded(s: MeetingState): boolean {
+  return s.demands.rollCall.filter((p) => isPresent(s, p)).length >= rollCallNeeded(s);
+}
+
+/** § 18, stk. 4: six members' demand forces a closure vote. */
+export function closureDemanded(s: MeetingState): boolean {
+  return s.demands.closure.length >= s.config.forceVoteMembers;
+}
+
+/** § 20, stk. 1: six members' demand puts the order of the agenda to a vote. */
+export function orderVoteDemanded(s: MeetingState): boolean {
+  return s.demands.agendaOrder.length >= s.config.forceVoteMembers;
+}
+
+/** The seat a person sits in by right: their own (§ 17), or the absent member's (§ 8). */
+export function homeSeat(s: MeetingState, personId: PersonId): SeatId | null {
+  const p = s.persons[personId];
+  if (!p) return null;
+  if (p.kind === 'member') return p.seatId;
+  for (const [memberId, subId] of Object.entries(s.substitutes)) {
+    if (subId === personId) return s.persons[memberId]?.seatId ?? null;
+  }
+  return null;
+}
+
+/** § 19, stk. 2: a party is one group; each independent is a group of one. */
+export function groupKey(s: MeetingState, personId: PersonId): string {
+  const p = s.persons[personId];
+  if (!p) return `?${personId}`;
+  const g = s.groups[p.groupId];
+  return !g || g.independent ? `solo:${personId}` : `group:${p.groupId}`;
+}
+
+export function currentItem(s: MeetingState): Item | null {
+  return s.currentItem ? (s.items[s.currentItem] ?? null) : null;
+}
+
+export function isDisqualified(s: MeetingState, itemId: ItemId | null, personId: PersonId): boolean {
+  if (!itemId) return false;
+  return s.items[itemId]?.disqualified.includes(personId) ?? false;
+}
+
+/**
+ * § 25, stk. 4: the order amendments are decided in. Top-level amendments in the chair's
+ * order, each preceded by its own sub-amendments (also in the chair's order).
+ */
+export function amendmentVotingOrder(s: MeetingState, itemId: ItemId): AmendmentId[] {
+  const item = s.items[itemId];
+  if (!item) return [];
+  const live = item.amendmentOrder.filter((id) => s.amendments[id] && s.amendments[id]!.status !== 'withdrawn');
+  const out: AmendmentId[] = [];
+  for (const id of live) {
+    if (s.amendments[id]!.parentId !== null) continue;
+    for (const sub of live) if (s.amendments[sub]!.parentId === id) out.push(sub);
+    out.push(id);
+  }
+  return out;
+}
+
+/** The next amendment that must be voted on, or null when the main proposal is next. */
+export function nextAmendment(s: MeetingState, itemId: ItemId): AmendmentId | null {
+  return amendmentVotingOrder(s, itemId).find((id) => s.amendments[id]!.status === 'pending') ?? null;
+}
+
+/** Members absent and substitutes sitting, for the record (§ 29, stk. 5). */
+export function absentees(s: MeetingState): { absent: PersonId[]; substitutes: { substituteId: PersonId; forMember: PersonId }[] } {
+  const absent: PersonId[] = [];
+  const substitutes: { substituteId: PersonId; forMember: PersonId }[] = [];
+  for (const p of Object.values(s.persons)) {
+    if (p.kind !== 'member') continue;
+    if (isPresent(s, p.id)) continue;
+    absent.push(p.id);
+    const sub = s.substitutes[p.id];
+    if (sub && isPresent(s, sub)) substitutes.push({ substituteId: sub, forMember: p.id });
+  }
+  return { absent, substitutes };
+}
+
+const timeFormatters = new Map<string, Intl.DateTimeFormat>();
+function localMinutes(ts: number, timeZone: string): number {
+  let f = timeFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    timeFormatters.set(timeZone, f);
+  }
+  const parts = f.formatToParts(new Date(ts));
+  const h = Number(parts.find((p) => p.type === 'hour')?.value ?? 0);
+  const m = Number(parts.find((p) => p.type === 'minute')?.value ?? 0);
+  return h * 60 + m;
+}
+
+/** § 7: the moment the meeting passes its normal end, counted from the day it opened. */
+export function normalEndAt(s: MeetingState): number | null {
+  const opened = s.meeting.openedAt;
+  if (opened === null) return null;
+  const [hh, mm] = s.config.normalEnd.split(':').map(Number);
+  const endMin = (hh ?? 23) * 60 + (mm ?? 0);
+  const startMin = localMinutes(opened, s.config.timeZone);
+  const startOfMinute = opened - (opened % 60000);
+  return Math.max(opened, startOfMinute + (endMin - startMin) * 60000);
+}
+
+export function lateWarningDue(s: MeetingState, now: number): boolean {
+  if (s.meeting.lateWarned || s.meeting.status === 'planned' || s.meeting.status === 'closed') return false;
+  const end = normalEndAt(s);
+  return end !== null && now >= end;
+}

@@ -1,0 +1,58 @@
+import { makeConfig, type ChamberConfig } from '../config';
+import type { Item, MeetingSetup, MeetingState } from '../types';
+
+/** § 2, stk. 6: closed items go last; the relative order within each kind is kept. */
+export function closedLast<T extends { doors: 'open' | 'closed' }>(items: T[]): T[] {
+  return [...items.filter((i) => i.doors === 'open'), ...items.filter((i) => i.doors === 'closed')];
+}
+
+export function emptyDebate(): Item['debate'] {
+  return { requests: [], speaking: null, spoken: [], closed: false };
+}
+
+export function createState(setup: MeetingSetup, config: Partial<ChamberConfig> = {}): MeetingState {
+  const cfg = makeConfig(config);
+  const ordered = closedLast(setup.agenda);
+  const items: Record<string, Item> = {};
+  ordered.forEach((it, i) => {
+    items[it.id] = {
+      ...it,
+      number: i + 1,
+      readings: it.readings ?? 1,
+      reading: 1,
+      firstReadingAt: null,
+      status: 'pending',
+      debate: emptyDebate(),
+      disqualified: [],
+      amendmentOrder: [],
+      votingBegun: false,
+      referredTo: null,
+    };
+  });
+  return {
+    version: 0,
+    seq: 0,
+    config: cfg,
+    title: setup.title,
+    chamber: setup.chamber,
+    groups: Object.fromEntries(setup.groups.map((g) => [g.id, g])),
+    persons: Object.fromEntries(setup.persons.map((p) => [p.id, p])),
+    meeting: { status: 'planned', openedAt: null, closedAt: null, lateWarned: false, galleryBlank: false },
+    chair: { line: setup.chairLine, acting: setup.chairLine[0] ?? null, temporary: null },
+    presence: {},
+    substitutes: {},
+    agenda: ordered.map((i) => i.id),
+    items,
+    currentItem: null,
+    demands: { rollCall: [], closure: [], agendaOrder: [], division: [] },
+    amendments: {},
+    votes: {},
+    activeVote: null,
+    declaration: null,
+    callsToOrder: {},
+    deniedFloor: [],
+    record: [],
+    elections: {},
+    log: [],
+  };
+}
