@@ -7,3 +7,4 @@ export { apply, applyInPlace, check, replay, registerHandlers } from './engine/a
 export { allowedActions, type Allowed } from './engine/allowed';
 export { projectedSpeakers, placeInList, type ProjectedSpeaker } from './engine/speakers';
 export * from './engine/selectors';
+export * from './views';

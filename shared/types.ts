@@ -175,6 +175,8 @@ export interface Vote {
   ballots: Record<PersonId, Choice>;
   rollCall: { order: PersonId[]; index: number } | null;
   result: VoteResult | null;
+  /** Set in member views, where other members' ballots are withheld until the close. */
+  ballotCount?: number;
 }
 
 /** § 24, stk. 4 and § 26: the chair states an outcome; any member's demand forces a vote. */

@@ -1,0 +1,176 @@
+import { parseActionBody, type Action } from '../../shared/actions';
+import { createState } from '../../shared/engine/state';
+import { applyInPlace } from '../../shared/engine/apply';
+import type { Actor, Context, EngineEvent, MeetingState, Refusal } from '../../shared/types';
+import { eventHash, lastHash, loadSetup, readEvents, type DB } from '../store/db';
+
+export type Ack = { ok: true; version: number } | Refusal;
+
+export function serverRefusal(code: string, da: string, en: string, paragraph = '—'): Refusal {
+  return { ok: false, code, paragraph, message: { da, en } };
+}
+
+interface Pending {
+  action: Action;
+  ctx: Context;
+  nonce: string | null;
+  version: number;
+  events: EngineEvent[];
+  writes: Write[];
+  resolve: (ack: Ack) => void;
+}
+
+type Write = [sql: string, params: unknown[]];
+
+export interface Committed {
+  version: number;
+  events: EngineEvent[];
+  actions: Action[];
+}
+
+/**
+ * The one live meeting. Actions are applied to the in-memory state at once (so the next
+ * action in the same tick sees them), then committed to SQLite in one transaction per tick
+ * (group commit); acks and broadcasts go out only after that commit.
+ */
+export class MeetingService {
+  state: MeetingState;
+  private initial: MeetingState;
+  private chain: { seq: number; hash: string };
+  private nonces = new Set<string>();
+  private queue: Pending[] = [];
+  private flushScheduled = false;
+  private listeners: ((c: Committed) => void)[] = [];
+  private insertEvent;
+
+  constructor(
+    readonly db: DB,
+    readonly clock: () => number = Date.now,
+  ) {
+    const loaded = loadSetup(db);
+    if (!loaded) throw new Error('no meeting set-up in the database');
+    this.initial = createState(loaded.setup, loaded.config);
+    this.state = structuredClone(this.initial);
+    this.chain = { seq: 0, hash: lastHash(db).hash };
+    this.insertEvent = db.prepare(
+      'INSERT INTO events (seq, nonce, type, action, ctx, version, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.replay();
+  }
+
+  /** Rebuilds the live state from the log: the restart path, and recovery after a failed commit. */
+  replay() {
+    const s = structuredClone(this.initial);
+    this.nonces.clear();
+    for (const ev of readEvents(this.db)) {
+      const r = applyInPlace(s, ev.action, ev.ctx);
+      if (!r.ok) throw new Error(`log event ${ev.seq} (${ev.action.type}) no longer applies: ${r.code}`);
+    }
+    for (const row of this.db.prepare('SELECT nonce FROM events WHERE nonce IS NOT NULL').iterate() as Iterable<{ nonce: string }>)
+      this.nonces.add(row.nonce);
+    this.state = s;
+    this.chain = lastHash(this.db);
+  }
+
+  onCommitted(cb: (c: Committed) => void) {
+    this.listeners.push(cb);
+  }
+
+  /** Validates, applies and queues for commit; resolves with the ack once durable. */
+  dispatch(raw: unknown, actor: Actor, nonce?: string): Promise<Ack> {
+    const parsed = parseActionBody(raw);
+    if (!parsed.ok) return Promise.resolve(serverRefusal('MALFORMED', `Ugyldig handling: ${parsed.issues}`, `Malformed action: ${parsed.issues}`));
+    if (nonce !== undefined && (typeof nonce !== 'string' || nonce.length === 0 || nonce.length > 64))
+      return Promise.resolve(serverRefusal('MALFORMED', 'Ugyldig nonce.', 'Malformed nonce.'));
+    if (nonce && (this.nonces.has(nonce) || this.queue.some((p) => p.nonce === nonce)))
+      return Promise.resolve(serverRefusal('REPLAYED', 'Handlingen er allerede modtaget.', 'This action was already received.'));
+    const action = { ...parsed.body, actor } as Action;
+    const ctx: Context = { now: this.clock() };
+    let r;
+    try {
+      r = applyInPlace(this.state, action, ctx);
+    } catch (e) {
+      // A fault in rule code must not leave a half-changed state: rebuild from the log.
+      console.error('engine fault', action.type, e);
+      this.recover();
+      return Promise.resolve(serverRefusal('INTERNAL', 'Intern fejl; handlingen er ikke udført.', 'Internal error; the action was not carried out.'));
+    }
+    if (!r.ok) return Promise.resolve(r);
+    return new Promise<Ack>((resolve) => {
+      const writes = this.derivedWrites(action, r.events);
+      this.queue.push({ action, ctx, nonce: nonce ?? null, version: this.state.version, events: r.events, writes, resolve });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  private statements = new Map<string, ReturnType<DB['prepare']>>();
+  private stmt(sql: string) {
+    let st = this.statements.get(sql);
+    if (!st) this.statements.set(sql, (st = this.db.prepare(sql)));
+    return st;
+  }
+
+  private recover() {
+    this.queue = [];
+    this.replay();
+  }
+
+  private flush() {
+    this.flushScheduled = false;
+    const batch = this.queue;
+    this.queue = [];
+    if (batch.length === 0) return;
+    let chain = this.chain;
+    try {
+      this.db.transaction(() => {
+        for (const p of batch) {
+          const seq = chain.seq + 1;
+          const actionJson = JSON.stringify(p.action);
+          const ctxJson = JSON.stringify(p.ctx);
+          const hash = eventHash(chain.hash, seq, actionJson, ctxJson, p.version);
+          this.insertEvent.run(seq, p.nonce, p.action.type, actionJson, ctxJson, p.version, chain.hash, hash);
+          for (const [sql, params] of p.writes) (this.stmt(sql) as unknown as { run: (...a: unknown[]) => unknown }).run(...params);
+          chain = { seq, hash };
+        }
+      })();
+    } catch (e) {
+      console.error('commit failed; rebuilding state from the log', e);
+      this.recover();
+      for (const p of batch) p.resolve(serverRefusal('INTERNAL', 'Handlingen kunne ikke gemmes.', 'The action could not be stored.'));
+      return;
+    }
+    this.chain = chain;
+    for (const p of batch) if (p.nonce) this.nonces.add(p.nonce);
+    for (const p of batch) p.resolve({ ok: true, version: p.version });
+    const committed: Committed = { version: this.state.version, events: batch.flatMap((p) => p.events), actions: batch.map((p) => p.action) };
+    for (const l of this.listeners) l(committed);
+  }
+
+  /** Rows kept beside the log, computed right after the action applied (the state moves on). */
+  private derivedWrites(action: Action, events: EngineEvent[]): Write[] {
+    const s = this.state;
+    const writes: Write[] = [];
+    const personId = action.actor.role === 'member' ? action.actor.personId : null;
+    if (action.type === 'vote.cast' && personId && s.activeVote)
+      writes.push([
+        'INSERT INTO ballots (vote_id, person_id, choice) VALUES (?, ?, ?) ON CONFLICT(vote_id, person_id) DO UPDATE SET choice = excluded.choice',
+        [s.activeVote, personId, action.choice],
+      ]);
+    if (action.type === 'presence.checkOut' && personId && s.activeVote)
+      writes.push(['DELETE FROM ballots WHERE vote_id = ? AND person_id = ?', [s.activeVote, personId]]);
+    if (action.type === 'vote.switchToRollCall' && s.activeVote) writes.push(['DELETE FROM ballots WHERE vote_id = ?', [s.activeVote]]);
+    for (const ev of events) {
+      const vote = ev.type === 'vote.closed' ? s.votes[ev.voteId as string] : undefined;
+      if (!vote?.result) continue;
+      const r = vote.result;
+      writes.push([
+        'INSERT OR REPLACE INTO vote_results (vote_id, present, counts, adopted, closed_at) VALUES (?, ?, ?, ?, ?)',
+        [vote.id, JSON.stringify(r.present), JSON.stringify({ for: r.for, against: r.against, abstain: r.abstain }), r.adopted ? 1 : 0, vote.closedAt ?? 0],
+      ]);
+    }
+    return writes;
+  }
+}

@@ -1,0 +1,137 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import type { Action } from '../../shared/actions';
+import type { ChamberConfig } from '../../shared/config';
+import type { Context, MeetingSetup } from '../../shared/types';
+
+export type DB = Database.Database;
+
+export interface Credentials {
+  codes: Record<string, string>;
+  seatKeys: Record<string, string>;
+  chairPasswords: Record<string, string>;
+  secretariatPassword: string;
+}
+
+export interface StoredEvent {
+  seq: number;
+  action: Action;
+  ctx: Context;
+  version: number;
+  prevHash: string;
+  hash: string;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** The chain link: each event's hash covers the previous hash and the event's stored text. */
+export function eventHash(prevHash: string, seq: number, actionJson: string, ctxJson: string, version: number): string {
+  return sha256(`${prevHash}\n${seq}\n${version}\n${actionJson}\n${ctxJson}`);
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS credentials (
+  kind TEXT NOT NULL, subject TEXT NOT NULL, secret_hash TEXT NOT NULL,
+  PRIMARY KEY (kind, subject)
+);
+CREATE INDEX IF NOT EXISTS credentials_by_hash ON credentials (kind, secret_hash);
+CREATE TABLE IF NOT EXISTS events (
+  seq INTEGER PRIMARY KEY,
+  nonce TEXT UNIQUE,
+  type TEXT NOT NULL,
+  action TEXT NOT NULL,
+  ctx TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+-- § 16 / § 24: one ballot per member per vote, enforced by the database too.
+CREATE TABLE IF NOT EXISTS ballots (
+  vote_id TEXT NOT NULL, person_id TEXT NOT NULL, choice TEXT NOT NULL CHECK (choice IN ('for','against','abstain')),
+  UNIQUE (vote_id, person_id)
+);
+-- When a vote closes, the members present are stored with the result.
+CREATE TABLE IF NOT EXISTS vote_results (
+  vote_id TEXT PRIMARY KEY, present TEXT NOT NULL, counts TEXT NOT NULL, adopted INTEGER NOT NULL, closed_at INTEGER NOT NULL
+);
+`;
+
+export function openDb(path: string): DB {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  // FULL: in WAL mode every commit is fsynced before better-sqlite3 returns, so an action
+  // is on disk before its ack leaves, and survives kill -9 and power loss alike.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.exec(SCHEMA);
+  return db;
+}
+
+export function getMeta<T>(db: DB, key: string): T | null {
+  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+  return row ? (JSON.parse(row.value) as T) : null;
+}
+
+export function setMeta(db: DB, key: string, value: unknown) {
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
+    key,
+    JSON.stringify(value),
+  );
+}
+
+/** Stores the meeting's set-up (chamber, members, groups, seats, agenda, credentials). */
+export function saveSetup(db: DB, setup: MeetingSetup, config: Partial<ChamberConfig>, creds: Credentials) {
+  db.transaction(() => {
+    setMeta(db, 'setup', setup);
+    setMeta(db, 'config', config);
+    const ins = db.prepare('INSERT OR REPLACE INTO credentials (kind, subject, secret_hash) VALUES (?, ?, ?)');
+    for (const [person, code] of Object.entries(creds.codes)) ins.run('code', person, sha256(code));
+    for (const [seat, key] of Object.entries(creds.seatKeys)) ins.run('seatKey', seat, sha256(key));
+    for (const [person, pw] of Object.entries(creds.chairPasswords)) ins.run('chair', person, sha256(pw));
+    ins.run('secretariat', 'secretariat', sha256(creds.secretariatPassword));
+  })();
+}
+
+export function loadSetup(db: DB): { setup: MeetingSetup; config: Partial<ChamberConfig> } | null {
+  const setup = getMeta<MeetingSetup>(db, 'setup');
+  if (!setup) return null;
+  return { setup, config: getMeta<Partial<ChamberConfig>>(db, 'config') ?? {} };
+}
+
+/** The subject (person or seat) whose secret this is, or null. */
+export function findBySecret(db: DB, kind: 'code' | 'seatKey' | 'chair' | 'secretariat', secret: string): string | null {
+  const row = db.prepare('SELECT subject FROM credentials WHERE kind = ? AND secret_hash = ?').get(kind, sha256(secret)) as
+    | { subject: string }
+    | undefined;
+  return row?.subject ?? null;
+}
+
+export function checkSecret(db: DB, kind: 'chair' | 'secretariat', subject: string, secret: string): boolean {
+  const row = db.prepare('SELECT secret_hash FROM credentials WHERE kind = ? AND subject = ?').get(kind, subject) as
+    | { secret_hash: string }
+    | undefined;
+  return !!row && row.secret_hash === sha256(secret);
+}
+
+export function* readEvents(db: DB): Generator<StoredEvent> {
+  const rows = db.prepare('SELECT seq, action, ctx, version, prev_hash, hash FROM events ORDER BY seq').iterate() as Iterable<{
+    seq: number;
+    action: string;
+    ctx: string;
+    version: number;
+    prev_hash: string;
+    hash: string;
+  }>;
+  for (const r of rows)
+    yield { seq: r.seq, action: JSON.parse(r.action), ctx: JSON.parse(r.ctx), version: r.version, prevHash: r.prev_hash, hash: r.hash };
+}
+
+export function lastHash(db: DB): { seq: number; hash: string } {
+  const row = db.prepare('SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  return row ?? { seq: 0, hash: GENESIS_HASH };
+}

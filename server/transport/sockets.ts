@@ -1,0 +1,239 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import { lateWarningDue } from '../../shared/engine/selectors';
+import type { Actor } from '../../shared/types';
+import { chairView, memberView, ownView, publicView } from '../../shared/views';
+import { checkSecret, findBySecret } from '../store/db';
+import { serverRefusal, type Ack, type MeetingService } from '../meeting/service';
+
+type Role = 'public' | 'seat' | 'chair' | 'secretariat';
+interface Identity {
+  role: Role;
+  seatId?: string;
+  personId?: string;
+}
+
+const MAX_PAYLOAD_CHARS = 16_000;
+/** Per-socket token bucket: a burst of 40, refilled at 20 messages a second. */
+const RATE = { burst: 40, perSecond: 20 };
+
+export interface TransportOptions {
+  graceMs: number;
+  pingIntervalMs?: number;
+  pingTimeoutMs?: number;
+}
+
+/**
+ * socket.io wiring: who a socket is (handshake auth), which room it joins, actions in and
+ * views out. Views are encoded once per role per commit; a seat's own part goes only to it.
+ */
+export function attachSockets(http: HttpServer, service: MeetingService, opts: TransportOptions) {
+  const io = new Server(http, {
+    maxHttpBufferSize: 64 * 1024,
+    pingInterval: opts.pingIntervalMs ?? 5000,
+    pingTimeout: opts.pingTimeoutMs ?? 5000,
+    serveClient: false,
+    cors: { origin: false },
+  });
+  const seatSockets = new Map<string, Set<Socket>>();
+  const graceTimers = new Map<string, NodeJS.Timeout>();
+  const lastOwn = new Map<string, string>();
+
+  const system = (body: unknown) => service.dispatch(body, { role: 'system' });
+
+  io.use((socket, next) => {
+    const auth = (socket.handshake.auth ?? {}) as Record<string, unknown>;
+    const role = (auth.role ?? 'public') as Role;
+    const id: Identity = { role: 'public' };
+    if (role === 'seat') {
+      const seatId = typeof auth.seatKey === 'string' ? findBySecret(service.db, 'seatKey', auth.seatKey) : null;
+      if (!seatId) return next(new Error('unauthorized'));
+      Object.assign(id, { role, seatId });
+    } else if (role === 'chair') {
+      const { personId, password } = auth;
+      if (typeof personId !== 'string' || typeof password !== 'string' || !checkSecret(service.db, 'chair', personId, password))
+        return next(new Error('unauthorized'));
+      Object.assign(id, { role, personId });
+    } else if (role === 'secretariat') {
+      if (typeof auth.password !== 'string' || !checkSecret(service.db, 'secretariat', 'secretariat', auth.password))
+        return next(new Error('unauthorized'));
+      id.role = 'secretariat';
+    } else if (role !== 'public') return next(new Error('unauthorized'));
+    socket.data.id = id;
+    next();
+  });
+
+  const occupant = (seatId: string) => service.state.presence[seatId]?.personId ?? null;
+
+  function actorOf(id: Identity): Actor | null {
+    if (id.role === 'chair') return { role: 'chair', personId: id.personId! };
+    if (id.role === 'secretariat') return { role: 'secretariat', id: 'secretariat' };
+    if (id.role === 'seat') {
+      const personId = occupant(id.seatId!);
+      return personId ? { role: 'member', personId, seatId: id.seatId! } : null;
+    }
+    return null;
+  }
+
+  function roomOf(id: Identity): 'public' | 'members' | 'chair' {
+    if (id.role === 'chair' || id.role === 'secretariat') return 'chair';
+    if (id.role === 'seat' && occupant(id.seatId!)) return 'members';
+    return 'public';
+  }
+
+  function viewFor(room: 'public' | 'members' | 'chair') {
+    const s = service.state;
+    if (room === 'chair') return chairView(s);
+    if (room === 'members') return memberView(s);
+    return publicView(s);
+  }
+  const roleName = { public: 'public', members: 'member', chair: 'chair' } as const;
+
+  function sendFull(socket: Socket) {
+    const id = socket.data.id as Identity;
+    const room = roomOf(id);
+    for (const r of ['public', 'members', 'chair']) if (r !== room) socket.leave(r);
+    socket.join(room);
+    socket.emit('view', { version: service.state.version, serverNow: Date.now(), role: roleName[room], view: viewFor(room) });
+    if (id.role === 'seat') sendOwn(socket, true);
+  }
+
+  function sendOwn(socket: Socket, force = false) {
+    const id = socket.data.id as Identity;
+    const own = ownView(service.state, id.seatId!);
+    const key = JSON.stringify(own);
+    if (!force && lastOwn.get(socket.id) === key) return;
+    lastOwn.set(socket.id, key);
+    socket.emit('own', { version: service.state.version, ...own });
+  }
+
+  // After every commit: one encoding per role room, then each seat's own part if it changed.
+  service.onCommitted((c) => {
+    const now = Date.now();
+    for (const room of ['public', 'members', 'chair'] as const) {
+      if ((io.sockets.adapter.rooms.get(room)?.size ?? 0) === 0) continue;
+      io.to(room).emit('view', { version: c.version, serverNow: now, role: roleName[room], view: viewFor(room) });
+    }
+    if (c.events.length) io.to(['members', 'chair']).emit('notice', { version: c.version, events: c.events });
+    for (const sockets of seatSockets.values())
+      for (const sock of sockets) {
+        const id = sock.data.id as Identity;
+        const inMembers = sock.rooms.has('members');
+        if (inMembers !== (roomOf(id) === 'members')) sendFull(sock);
+        else sendOwn(sock);
+      }
+  });
+
+  // § 16: a seat whose terminal is silent longer than the grace period counts as absent.
+  function armGrace(seatId: string) {
+    clearTimeout(graceTimers.get(seatId));
+    graceTimers.set(
+      seatId,
+      setTimeout(() => {
+        graceTimers.delete(seatId);
+        if ((seatSockets.get(seatId)?.size ?? 0) > 0) return;
+        if (service.state.presence[seatId]?.online) void system({ type: 'seat.offline', seatId });
+      }, opts.graceMs),
+    );
+  }
+  // After a restart no terminal is connected yet: each occupied seat gets its grace period.
+  for (const seatId of Object.keys(service.state.presence)) armGrace(seatId);
+
+  const tick = setInterval(() => {
+    if (lateWarningDue(service.state, Date.now())) void system({ type: 'clock.tick' });
+  }, 10_000);
+  tick.unref();
+
+  io.on('connection', (socket) => {
+    const id = socket.data.id as Identity;
+    const bucket = { tokens: RATE.burst, at: Date.now() };
+    const limited = (): Ack | null => {
+      const now = Date.now();
+      bucket.tokens = Math.min(RATE.burst, bucket.tokens + ((now - bucket.at) / 1000) * RATE.perSecond);
+      bucket.at = now;
+      if (bucket.tokens < 1)
+        return serverRefusal('RATE_LIMITED', 'For mange henvendelser; vent et øjeblik.', 'Too many messages; wait a moment.');
+      bucket.tokens -= 1;
+      return null;
+    };
+    const reply = (cb: unknown, ack: unknown) => {
+      if (typeof cb === 'function') cb(ack);
+    };
+
+    if (id.role === 'seat') {
+      const set = seatSockets.get(id.seatId!) ?? new Set();
+      set.add(socket);
+      seatSockets.set(id.seatId!, set);
+      clearTimeout(graceTimers.get(id.seatId!));
+      graceTimers.delete(id.seatId!);
+      const occ = service.state.presence[id.seatId!];
+      if (occ && !occ.online) void system({ type: 'seat.online', seatId: id.seatId });
+    }
+    sendFull(socket);
+
+    socket.on('action', async (body: unknown, cb?: unknown) => {
+      if (typeof cb !== 'function' && typeof body === 'function') return;
+      const lim = limited();
+      if (lim) return reply(cb, lim);
+      if (JSON.stringify(body ?? null).length > MAX_PAYLOAD_CHARS)
+        return reply(cb, serverRefusal('TOO_LARGE', 'Handlingen er for stor.', 'The action is too large.'));
+      const actor = actorOf(id);
+      if (!actor)
+        return reply(
+          cb,
+          id.role === 'seat'
+            ? serverRefusal('NOT_CHECKED_IN', 'Ingen er meldt ind på denne plads.', 'Nobody is checked in at this seat.', '§ 16')
+            : serverRefusal('UNAUTHORIZED', 'Offentligheden kan ikke handle.', 'The public cannot act.', '§ 1'),
+        );
+      let nonce: string | undefined;
+      if (body && typeof body === 'object' && 'nonce' in body) {
+        const { nonce: n, ...rest } = body as Record<string, unknown>;
+        nonce = n as string;
+        body = rest;
+      }
+      reply(cb, await service.dispatch(body, actor, nonce));
+    });
+
+    socket.on('checkIn', async (payload: unknown, cb?: unknown) => {
+      const lim = limited();
+      if (lim) return reply(cb, lim);
+      if (id.role !== 'seat')
+        return reply(cb, serverRefusal('WRONG_ROLE', 'Kun en pladsterminal kan melde ind.', 'Only a seat terminal checks in.', '§ 17'));
+      const code = (payload as { code?: unknown } | null)?.code;
+      if (typeof code !== 'string' || code.length > 64)
+        return reply(cb, serverRefusal('MALFORMED', 'Ugyldig kode.', 'Malformed code.'));
+      const personId = findBySecret(service.db, 'code', code);
+      if (!personId) return reply(cb, serverRefusal('BAD_CODE', 'Forkert personlig kode.', 'Wrong personal code.', '§ 16'));
+      reply(cb, await service.dispatch({ type: 'presence.checkIn' }, { role: 'member', personId, seatId: id.seatId! }));
+    });
+
+    socket.on('sync', (cb?: unknown) => {
+      const room = roomOf(id);
+      const own = id.role === 'seat' ? ownView(service.state, id.seatId!) : undefined;
+      reply(cb, { ok: true, version: service.state.version, serverNow: Date.now(), role: roleName[room], view: viewFor(room), own });
+    });
+
+    socket.on('time', (cb?: unknown) => reply(cb, { ok: true, serverNow: Date.now() }));
+
+    socket.on('disconnect', () => {
+      lastOwn.delete(socket.id);
+      if (id.role !== 'seat') return;
+      const set = seatSockets.get(id.seatId!);
+      set?.delete(socket);
+      if (!set || set.size === 0) {
+        seatSockets.delete(id.seatId!);
+        if (occupant(id.seatId!)) armGrace(id.seatId!);
+      }
+    });
+  });
+
+  return {
+    io,
+    close: async () => {
+      clearInterval(tick);
+      for (const t of graceTimers.values()) clearTimeout(t);
+      graceTimers.clear();
+      await new Promise<void>((r) => io.close(() => r()));
+    },
+  };
+}

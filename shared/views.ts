@@ -1,0 +1,220 @@
+import { hasQuorum, presentCount, quorumNeeded, rollCallNeeded } from './engine/selectors';
+import { projectedSpeakers, type PlaceReason } from './engine/speakers';
+import type { Choice, Counts, Group, ItemId, MeetingState, PersonId, Seat, Vote, VoteMode } from './types';
+
+// What each role may see, as pure projections of the one state (§§ 2–3, § 16, § 24).
+
+/** Chair and secretariat: everything, including who has voted (never how, in a secret ballot). */
+export function chairView(s: MeetingState): MeetingState {
+  return s;
+}
+
+/**
+ * Members: the whole meeting, closed items included (§ 3 binds them to confidentiality),
+ * but no other member's choice before the close. One encoding serves every seat; a seat's
+ * own ballot travels separately (see `ownView`).
+ */
+export function memberView(s: MeetingState): MeetingState {
+  const vote = s.activeVote ? s.votes[s.activeVote] : undefined;
+  if (!vote) return s;
+  return {
+    ...s,
+    votes: { ...s.votes, [vote.id]: { ...vote, ballots: {}, ballotCount: Object.keys(vote.ballots).length } },
+  };
+}
+
+export interface OwnView {
+  personId: PersonId | null;
+  seatId: string;
+  ballot: Choice | null;
+  voteId: string | null;
+}
+
+export function ownView(s: MeetingState, seatId: string): OwnView {
+  const personId = s.presence[seatId]?.personId ?? null;
+  const vote = s.activeVote ? s.votes[s.activeVote] : undefined;
+  return { personId, seatId, ballot: (personId && vote?.ballots[personId]) || null, voteId: vote?.id ?? null };
+}
+
+/** Merges a seat's own ballot into the shared member view, so the engine can judge its buttons. */
+export function withOwn(s: MeetingState, own: OwnView | null): MeetingState {
+  if (!own?.personId || !own.ballot || !own.voteId || s.activeVote !== own.voteId) return s;
+  const vote = s.votes[own.voteId];
+  if (!vote) return s;
+  return { ...s, votes: { ...s.votes, [vote.id]: { ...vote, ballots: { ...vote.ballots, [own.personId]: own.ballot } } } };
+}
+
+export type PublicAgendaItem =
+  | { closed: false; id: ItemId; number: number; title: string; kind: string; status: string }
+  | { closed: true; number: number; status: string };
+
+export interface PublicResult {
+  voteId: string;
+  number: number;
+  point: string;
+  mode: VoteMode | 'declaration';
+  counts: Counts | null;
+  adopted: boolean;
+  outcome: string;
+  /** Seat map: each seat's choice, for an open (not secret) vote. */
+  seats: Record<string, Choice | null> | null;
+  byGroup: Record<string, Counts> | null;
+}
+
+export interface PublicView {
+  version: number;
+  title: string;
+  /** § 1: the chair cleared the gallery; show nothing but the blank screen. */
+  blank: boolean;
+  meeting: { status: MeetingState['meeting']['status']; lateWarned: boolean };
+  chamber: { name: string; seats: Seat[] };
+  groups: Record<string, Group>;
+  members: { id: PersonId; name: string; groupId: string; kind: 'member' | 'substitute' }[];
+  /** Who sits where and is present; a closed item does not change this public fact. */
+  presence: Record<string, { personId: PersonId; online: boolean }>;
+  quorum: { present: number; needed: number; met: boolean; memberCount: number };
+  agenda: PublicAgendaItem[];
+  current:
+    | null
+    | { closed: true; number: number }
+    | {
+        closed: false;
+        id: ItemId;
+        number: number;
+        title: string;
+        text: string;
+        proposal: string | null;
+        reading: number;
+        readings: number;
+        speaking: { personId: PersonId; startedAt: number; deadline: number; first: boolean } | null;
+        queue: { personId: PersonId; reason: PlaceReason }[];
+        demands: { rollCall: number; rollCallNeeded: number; closure: number; closureNeeded: number };
+        vote: null | {
+          id: string;
+          point: string;
+          mode: VoteMode;
+          voted: number;
+          eligible: number;
+          rollCallTurn: PersonId | null;
+        };
+        declaration: null | { point: string; expected: 'adopted' | 'rejected'; demands: number };
+        amendments: { id: string; text: string; parentId: string | null; status: string }[];
+      };
+  /** The latest decision on an open item. */
+  lastResult: PublicResult | null;
+}
+
+/** The seat map of a closed vote: each present voter's seat and choice (null: did not vote). */
+function seatChoices(s: MeetingState, vote: Vote): Record<string, Choice | null> {
+  const seatOf: Record<string, string> = {};
+  for (const p of Object.values(s.persons)) if (p.seatId) seatOf[p.id] = p.seatId;
+  for (const [memberId, subId] of Object.entries(s.substitutes)) {
+    const seat = s.persons[memberId]?.seatId;
+    if (seat) seatOf[subId] = seat;
+  }
+  const bySeat: Record<string, Choice | null> = {};
+  for (const p of vote.result?.present ?? []) {
+    const seat = seatOf[p];
+    if (seat) bySeat[seat] = vote.ballots[p] ?? null;
+  }
+  return bySeat;
+}
+
+export function publicView(s: MeetingState): PublicView {
+  const cur = s.currentItem ? s.items[s.currentItem] : undefined;
+  const activeVote = s.activeVote ? s.votes[s.activeVote] : undefined;
+  let current: PublicView['current'] = null;
+  if (cur && cur.status === 'active') {
+    if (cur.doors === 'closed') current = { closed: true, number: cur.number };
+    else {
+      const present = presentCount(s);
+      current = {
+        closed: false,
+        id: cur.id,
+        number: cur.number,
+        title: cur.title,
+        text: cur.text,
+        proposal: cur.proposal ?? null,
+        reading: cur.reading,
+        readings: cur.readings,
+        speaking: cur.debate.speaking
+          ? {
+              personId: cur.debate.speaking.personId,
+              startedAt: cur.debate.speaking.startedAt,
+              deadline: cur.debate.speaking.deadline,
+              first: cur.debate.speaking.first,
+            }
+          : null,
+        queue: projectedSpeakers(s, cur.id).map((p) => ({ personId: p.personId, reason: p.reason })),
+        demands: {
+          rollCall: s.demands.rollCall.length,
+          rollCallNeeded: rollCallNeeded(s),
+          closure: s.demands.closure.length,
+          closureNeeded: s.config.forceVoteMembers,
+        },
+        vote:
+          activeVote && activeVote.itemId === cur.id
+            ? {
+                id: activeVote.id,
+                point: activeVote.point,
+                mode: activeVote.mode,
+                voted: Object.keys(activeVote.ballots).length,
+                eligible: activeVote.rollCall ? activeVote.rollCall.order.length : present,
+                rollCallTurn: activeVote.rollCall ? (activeVote.rollCall.order[activeVote.rollCall.index] ?? null) : null,
+              }
+            : null,
+        declaration:
+          s.declaration && s.declaration.itemId === cur.id
+            ? { point: s.declaration.point, expected: s.declaration.expected, demands: s.declaration.demands.length }
+            : null,
+        amendments: cur.amendmentOrder
+          .map((id) => s.amendments[id]!)
+          .map((a) => ({ id: a.id, text: a.text, parentId: a.parentId, status: a.status })),
+      };
+    }
+  }
+  let lastResult: PublicResult | null = null;
+  for (let i = s.record.length - 1; i >= 0 && !lastResult; i--) {
+    const e = s.record[i]!;
+    const item = s.items[e.itemId];
+    if (item?.doors === 'closed') continue;
+    const vote = e.voteId ? s.votes[e.voteId] : undefined;
+    const seats = vote?.result && vote.mode !== 'manual' ? seatChoices(s, vote) : null;
+    lastResult = {
+      voteId: e.voteId ?? e.id,
+      number: item?.number ?? 0,
+      point: e.point,
+      mode: e.mode ?? 'declaration',
+      counts: e.counts,
+      adopted: e.outcome === 'adopted' || e.outcome === 'referred',
+      outcome: e.outcome,
+      seats,
+      byGroup: e.byGroup,
+    };
+  }
+  if (s.meeting.galleryBlank) {
+    current = null;
+    lastResult = null;
+  }
+  const presence: PublicView['presence'] = {};
+  for (const [seat, occ] of Object.entries(s.presence)) presence[seat] = { personId: occ.personId, online: occ.online };
+  return {
+    version: s.version,
+    title: s.title,
+    blank: s.meeting.galleryBlank,
+    meeting: { status: s.meeting.status, lateWarned: s.meeting.lateWarned },
+    chamber: s.chamber,
+    groups: s.groups,
+    members: Object.values(s.persons).map((p) => ({ id: p.id, name: p.name, groupId: p.groupId, kind: p.kind })),
+    presence,
+    quorum: { present: presentCount(s), needed: quorumNeeded(s), met: hasQuorum(s), memberCount: s.config.memberCount },
+    agenda: s.meeting.galleryBlank ? [] : s.agenda.map((id): PublicAgendaItem => {
+      const it = s.items[id]!;
+      return it.doors === 'closed'
+        ? { closed: true, number: it.number, status: it.status }
+        : { closed: false, id: it.id, number: it.number, title: it.title, kind: it.kind, status: it.status };
+    }),
+    current,
+    lastResult,
+  };
+}
