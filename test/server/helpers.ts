@@ -1,0 +1,93 @@
+import { io, type Socket } from 'socket.io-client';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startServer, type RunningServer, type StartOptions } from '../../server/app';
+
+export function tempDb(name = 'salen'): string {
+  return path.join(mkdtempSync(path.join(tmpdir(), `${name}-`)), 'meeting.sqlite');
+}
+
+export async function testServer(opts: Partial<StartOptions> = {}): Promise<RunningServer> {
+  return startServer({ dbPath: tempDb(), port: 0, demo: true, graceMs: 60_000, staticDir: '/nonexistent', ...opts });
+}
+
+export type Ack = { ok: boolean; version?: number; code?: string; paragraph?: string; message?: { da: string; en: string } };
+
+export interface Client {
+  socket: Socket;
+  views: { version: number; role: string; view: any }[];
+  owns: any[];
+  latest(): any;
+  act(body: unknown): Promise<Ack>;
+  emit(event: string, payload?: unknown): Promise<any>;
+  waitFor(pred: (view: any) => boolean, ms?: number): Promise<any>;
+  close(): void;
+}
+
+export function connect(url: string, auth: Record<string, unknown>): Promise<Client> {
+  const socket = io(url, { auth, transports: ['websocket'], reconnection: true, reconnectionDelay: 100, forceNew: true });
+  const views: Client['views'] = [];
+  const owns: any[] = [];
+  const waiters = new Set<() => void>();
+  socket.on('view', (v) => {
+    views.push(v);
+    for (const w of [...waiters]) w();
+  });
+  socket.on('own', (o) => {
+    owns.push(o);
+    for (const w of [...waiters]) w();
+  });
+  const emit = (event: string, payload?: unknown) =>
+    new Promise<any>((resolve) => (payload === undefined ? socket.emit(event, resolve) : socket.emit(event, payload, resolve)));
+  const client: Client = {
+    socket,
+    views,
+    owns,
+    latest: () => views[views.length - 1]?.view,
+    act: (body) => emit('action', body),
+    emit,
+    waitFor: (pred, ms = 10_000) =>
+      new Promise((resolve, reject) => {
+        const check = () => {
+          const v = client.latest();
+          if (v && pred(v)) {
+            waiters.delete(check);
+            clearTimeout(t);
+            resolve(v);
+          }
+        };
+        const t = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error('waitFor timed out'));
+        }, ms);
+        waiters.add(check);
+        check();
+      }),
+    close: () => socket.close(),
+  };
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(client));
+    socket.once('connect_error', (e) => reject(e));
+  });
+}
+
+/** Seat terminals for the given persons, each checked in with its own code. */
+export async function seatFor(server: RunningServer, personId: string): Promise<Client> {
+  const p = server.service.state.persons[personId]!;
+  const c = await connect(server.url, { role: 'seat', seatKey: server.demo.seatKeys[p.seatId!] });
+  const ack = await c.emit('checkIn', { code: server.demo.codes[personId] });
+  if (!ack.ok) throw new Error(`check-in of ${personId} refused: ${ack.code}`);
+  return c;
+}
+
+export function chairClient(server: RunningServer): Promise<Client> {
+  const id = server.service.state.chair.line[0]!;
+  return connect(server.url, { role: 'chair', personId: id, password: server.demo.chairPasswords[id] });
+}
+
+export function members(server: RunningServer): string[] {
+  return Object.values(server.service.state.persons)
+    .filter((p) => p.kind === 'member')
+    .map((p) => p.id);
+}

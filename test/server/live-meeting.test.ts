@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../server/app';
+import { chairClient, connect, members, seatFor, testServer, type Client } from './helpers';
+
+// A real server on a loopback port, real socket.io clients, a real SQLite file.
+describe('live meeting over socket.io (§§ 2–3, 15, 16, 19, 24)', () => {
+  let server: RunningServer;
+  let chair: Client;
+  let pub: Client;
+  const seats = new Map<string, Client>();
+  const publicFrames: any[] = [];
+
+  beforeAll(async () => {
+    server = await testServer();
+    pub = await connect(server.url, { role: 'public' });
+    pub.socket.on('view', (v) => publicFrames.push(v));
+    chair = await chairClient(server);
+    const ids = members(server).slice(0, 40);
+    for (const id of ids) seats.set(id, await seatFor(server, id));
+  });
+  afterAll(async () => {
+    for (const c of seats.values()) c.close();
+    chair?.close();
+    pub?.close();
+    await server?.close();
+  });
+
+  const byGroup = (g: string) => [...seats.keys()].filter((id) => server.service.state.persons[id]!.groupId === g);
+
+  it('check-in of 40 members reaches quorum (§ 15) on every screen', async () => {
+    const v = await pub.waitFor((v) => v.quorum.present === 40);
+    expect(v.quorum.met).toBe(true);
+    expect(v.quorum.needed).toBe(28);
+    const cv = await chair.waitFor((v) => Object.keys(v.presence).length === 40);
+    expect(cv.presence).toBeDefined();
+    expect((await chair.act({ type: 'meeting.open' })).ok).toBe(true);
+  });
+
+  it('speaker requests appear in party-first order (§ 19, stk. 2) for the public and the chair', async () => {
+    expect((await chair.act({ type: 'item.start', itemId: 'i2' })).ok).toBe(true);
+    const [a1, a2] = byGroup('A');
+    const [o1] = byGroup('Ø');
+    const [c1] = byGroup('C');
+    for (const id of [a1!, a2!, o1!, c1!]) expect((await seats.get(id)!.act({ type: 'floor.request' })).ok).toBe(true);
+    const v = await pub.waitFor((v) => v.current?.queue?.length === 4);
+    expect(v.current.queue.map((q: any) => q.personId)).toEqual([a1, o1, c1, a2]);
+    expect(v.current.queue.map((q: any) => q.reason)).toEqual(['groupFirst', 'groupFirst', 'groupFirst', 'order']);
+    expect((await chair.act({ type: 'floor.give' })).ok).toBe(true);
+    const after = await pub.waitFor((v) => v.current?.speaking?.personId === a1);
+    expect(after.current.speaking.deadline).toBeGreaterThan(Date.now());
+    expect((await chair.act({ type: 'floor.end' })).ok).toBe(true);
+  });
+
+  it('a vote: members cast, nobody public sees a choice before the close, the seat map after (§ 24)', async () => {
+    const open = await chair.act({ type: 'vote.open', point: 'At cykelstien anlægges.', subject: { kind: 'proposal' } });
+    expect(open.ok).toBe(true);
+    const ids = [...seats.keys()];
+    const choices = ids.map((_, i) => (i % 3 === 0 ? 'against' : i % 3 === 1 ? 'for' : 'abstain'));
+    const acks = await Promise.all(ids.map((id, i) => seats.get(id)!.act({ type: 'vote.cast', choice: choices[i] })));
+    expect(acks.every((a) => a.ok)).toBe(true);
+    // A member's own ballot comes back to that seat only.
+    const first = seats.get(ids[0]!)!;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(first.owns.at(-1).ballot).toBe(choices[0]);
+    const memberVote = first.latest().votes[first.latest().activeVote];
+    expect(memberVote.ballots).toEqual({});
+    expect(memberVote.ballotCount).toBe(40);
+    const chairView = await chair.waitFor((v) => v.activeVote && Object.keys(v.votes[v.activeVote].ballots).length === 40);
+    expect(chairView.activeVote).toBeTruthy();
+    const pv = await pub.waitFor((v) => v.current?.vote?.voted === 40);
+    expect(JSON.stringify(pv)).not.toContain('"ballots"');
+    expect((await chair.act({ type: 'vote.close' })).ok).toBe(true);
+    const res = await pub.waitFor((v) => v.lastResult?.counts && v.current?.vote === null);
+    const expected = { for: choices.filter((c) => c === 'for').length, against: choices.filter((c) => c === 'against').length, abstain: choices.filter((c) => c === 'abstain').length };
+    expect(res.lastResult.counts).toEqual(expected);
+    expect(res.lastResult.adopted).toBe(expected.for > expected.against);
+    const seatOf = server.service.state.persons[ids[0]!]!.seatId!;
+    expect(res.lastResult.seats[seatOf]).toBe(choices[0]);
+    // The database stored the members present with the result.
+    const row = server.service.db.prepare('SELECT present FROM vote_results').get() as { present: string };
+    expect(JSON.parse(row.present).sort()).toEqual([...ids].sort());
+    expect((await chair.act({ type: 'item.finish' })).ok).toBe(true);
+  });
+
+  it('a roll-call demand crossing a third forces a roll call in seat order (§ 24, stk. 2)', async () => {
+    expect((await chair.act({ type: 'item.start', itemId: 'i5' })).ok).toBe(true);
+    const ids = [...seats.keys()];
+    const needed = Math.ceil(40 / 3);
+    for (const id of ids.slice(0, needed - 1)) expect((await seats.get(id)!.act({ type: 'rollCall.demand' })).ok).toBe(true);
+    let v = await pub.waitFor((v) => v.current?.demands?.rollCall === needed - 1);
+    expect(v.current.demands.rollCallNeeded).toBe(needed);
+    expect((await seats.get(ids[needed - 1]!)!.act({ type: 'rollCall.demand' })).ok).toBe(true);
+    const open = await chair.act({ type: 'vote.open', point: 'At lokalplanen vedtages.', subject: { kind: 'proposal' } });
+    expect(open.ok).toBe(true);
+    v = await pub.waitFor((v) => v.current?.vote?.mode === 'rollCall');
+    const order: string[] = server.service.state.votes[server.service.state.activeVote!]!.rollCall!.order;
+    expect(order.length).toBe(40);
+    // Out of turn is refused and changes nothing.
+    const before = server.service.state.version;
+    const wrong = await seats.get(order[1]!)!.act({ type: 'vote.cast', choice: 'for' });
+    expect(wrong).toMatchObject({ ok: false, code: 'NOT_YOUR_TURN', paragraph: '§ 24, stk. 2' });
+    expect(server.service.state.version).toBe(before);
+    for (const id of order) {
+      const turn = await pub.waitFor((v) => v.current?.vote?.rollCallTurn === id);
+      expect(turn.current.vote.rollCallTurn).toBe(id);
+      expect((await seats.get(id)!.act({ type: 'vote.cast', choice: 'for' })).ok).toBe(true);
+    }
+    expect((await chair.act({ type: 'vote.close' })).ok).toBe(true);
+    const entry = server.service.state.record.at(-1)!;
+    expect(entry.mode).toBe('rollCall');
+    expect(entry.named.map((n) => n.personId)).toEqual(order);
+    expect(entry.counts).toEqual({ for: 40, against: 0, abstain: 0 });
+    expect((await chair.act({ type: 'item.finish' })).ok).toBe(true);
+  });
+
+  it('a closed item: the public sees "closed" and nothing of it, members see it (§§ 2–3)', async () => {
+    const closedItem = server.service.state.items['i3']!;
+    const framesBefore = publicFrames.length;
+    expect((await chair.act({ type: 'item.start', itemId: 'i3' })).ok).toBe(true);
+    const ids = [...seats.keys()];
+    expect((await seats.get(ids[5]!)!.act({ type: 'floor.request' })).ok).toBe(true);
+    expect((await chair.act({ type: 'floor.give' })).ok).toBe(true);
+    expect((await chair.act({ type: 'floor.end' })).ok).toBe(true);
+    expect((await chair.act({ type: 'vote.open', point: 'At ejendommen sælges.', subject: { kind: 'proposal' } })).ok).toBe(true);
+    for (const id of ids.slice(0, 30)) expect((await seats.get(id)!.act({ type: 'vote.cast', choice: 'for' })).ok).toBe(true);
+    expect((await chair.act({ type: 'vote.close' })).ok).toBe(true);
+    const memberView = await seats.get(ids[0]!)!.waitFor((v) => v.record.some((r: any) => r.itemId === 'i3'));
+    expect(memberView.items.i3.title).toBe(closedItem.title);
+    expect((await chair.act({ type: 'item.finish' })).ok).toBe(true);
+    await pub.waitFor((v) => v.current === null);
+    const during = publicFrames.slice(framesBefore);
+    expect(during.length).toBeGreaterThan(3);
+    // Over every public frame of the whole meeting: nothing of the closed item.
+    for (const frame of publicFrames) {
+      const text = JSON.stringify(frame);
+      for (const secret of [closedItem.title, closedItem.text, closedItem.proposal!, closedItem.closedReason!, 'At ejendommen sælges.'])
+        expect(text).not.toContain(secret);
+      expect(text).not.toContain('"ballots"');
+      const cur = frame.view.current;
+      if (cur?.closed) expect(Object.keys(cur).sort()).toEqual(['closed', 'number']);
+      if (cur?.vote) expect(frame.view.lastResult?.voteId).not.toBe(cur.vote.id);
+    }
+    expect(during.some((f) => f.view.current?.closed === true)).toBe(true);
+  });
+
+  it('a reconnecting client ends with the current state', async () => {
+    const late = await connect(server.url, { role: 'public' });
+    const v = await late.waitFor((v) => v.version === server.service.state.version);
+    expect(v.version).toBe(server.service.state.version);
+    const sync = await late.emit('sync');
+    expect(sync.version).toBe(server.service.state.version);
+    late.close();
+    const id = [...seats.keys()][2]!;
+    const seat = seats.get(id)!;
+    seat.socket.disconnect();
+    expect((await chair.act({ type: 'gallery.blank', blank: false })).ok).toBe(true);
+    seat.socket.connect();
+    const back = await seat.waitFor((v) => v.version === server.service.state.version);
+    expect(back.presence[server.service.state.persons[id]!.seatId!].personId).toBe(id);
+    // Versions a screen receives only grow.
+    const versions = seat.views.map((f) => f.version);
+    for (let i = 1; i < versions.length; i++) expect(versions[i]).toBeGreaterThanOrEqual(versions[i - 1]!);
+  });
+});
