@@ -154,6 +154,7 @@ function parseInput(raw: unknown): AllocationInput {
     if (id === undefined) fail(`${at}.id`, 'is missing', 'mangler');
     if (typeof id !== 'string' || id.trim() === '') fail(`${at}.id`, 'must be a non-empty text', 'skal være en ikke-tom tekst');
     if (/[\r\n]/.test(id)) fail(`${at}.id`, 'must not contain a line break', 'må ikke indeholde linjeskift');
+    if (id === '__proto__') fail(`${at}.id`, 'is a reserved name', 'er et reserveret navn');
     const earlier = firstIndex.get(id);
     if (earlier !== undefined) {
       fail(`${at}.id`, `duplicate id "${id}" (also groups[${earlier}])`, `id'en "${id}" findes to gange (også groups[${earlier}])`);
@@ -293,6 +294,8 @@ interface LevelOut {
   order: Pick[];
   /** Every lot drawn in the runs that make up this result, in order. */
   lots: DrawnLot[];
+  /** Seats this level was asked to share. */
+  seats: number;
   /** Seats filled: below `seats` only when nobody is left who may take the rest. */
   filled: number;
   /** Alliance key → the split inside it. */
@@ -384,7 +387,8 @@ function describePick(label: string, p: Pick): string {
  *    repeated until every remaining unit's share reaches its held seats.
  * 2. Alliances: each alliance's seats are shared among its members by the same method.
  * 3. Renounced seats (§ 28, stk. 2, last sentence): a group gives up its last picks (never its
- *    held seats); the freed seats go to the next quotients of the units that did not renounce.
+ *    held seats); the freed seats go to the next quotients of the units that did not renounce
+ *    (a unit keeping held seats above its share competes from its held seats).
  *    Inside an alliance they go to the partners first; only if every partner renounced does the
  *    alliance give them up to the other units.
  */
@@ -435,7 +439,9 @@ function allocateLevel(units: Unit[], seats: number, seed: string, level: string
 
   const order = [...picks];
   const inner = new Map<string, LevelOut>();
-  const blocked = new Set(kept);
+  // Units that may not take freed seats: those that renounced (kept units may: they continue
+  // from their held seats).
+  const blocked = new Set<string>();
   let need = 0;
 
   // Give up the last `e` picks of unit `u`.
@@ -463,7 +469,7 @@ function allocateLevel(units: Unit[], seats: number, seed: string, level: string
       const unfilled = splitAlliance(u);
       if (u.members.every((m) => m.renounce > 0)) blocked.add(u.key);
       if (unfilled > 0) {
-        say(`Valgforbundet ${u.key} kan ikke besætte ${unfilled} af sine mandater, da alle dets grupper giver afkald: de fordeles videre (§ 28, stk. 2).`);
+        say(`Valgforbundet ${u.key} kan ikke besætte ${unfilled} af sine mandater, da ingen af dets grupper kan overtage dem: de fordeles videre (§ 28, stk. 2).`);
         blocked.add(u.key);
         giveUp(u, unfilled);
       }
@@ -479,7 +485,7 @@ function allocateLevel(units: Unit[], seats: number, seed: string, level: string
         giveUp(u, e);
       }
       if (u.renounce > e) {
-        say(`${u.key} ønsker at give afkald på ${u.renounce}, men kan kun give afkald på ${e}: faste pladser kan ikke opgives.`);
+        say(`${u.key} ønsker at give afkald på ${u.renounce}, men kan kun give afkald på ${e} (sine pladser ud over de faste; faste pladser kan ikke opgives).`);
       }
     }
   }
@@ -488,7 +494,11 @@ function allocateLevel(units: Unit[], seats: number, seed: string, level: string
   while (need > 0) {
     const more = runDHondt(units, counts, need, (u) => !blocked.has(u.key), seed);
     if (more.length === 0) {
-      say(`Ingen kan overtage ${plural(need, 'ledigt mandat', 'ledige mandater')}; de forbliver ubesat.`);
+      say(
+        level === null
+          ? `Ingen kan overtage ${plural(need, 'ledigt mandat', 'ledige mandater')}; ${need === 1 ? 'det' : 'de'} forbliver ubesat.`
+          : `Ingen i valgforbundet kan overtage ${plural(need, 'ledigt mandat', 'ledige mandater')}; valgforbundet giver ${need === 1 ? 'det' : 'dem'} videre.`,
+      );
       break;
     }
     need -= more.length;
@@ -511,18 +521,18 @@ function allocateLevel(units: Unit[], seats: number, seed: string, level: string
     }
   }
   if (order.length !== picks.length || order.some((p, i) => p !== picks[i])) {
-    say(`Rækkefølge herefter: ${order.map((p, i) => `${i + 1} ${p.unit}`).join(', ')}.`);
+    say(`Rækkefølge herefter: ${order.length ? order.map((p, i) => `${i + 1} ${p.unit}`).join(', ') : 'ingen'}.`);
   }
 
   for (const res of inner.values()) lots.push(...res.lots);
   const filled = [...counts.values()].reduce((s, c) => s + c, 0);
   if (tracing) {
     for (const [key, res] of inner) {
-      trace.push(`Valgforbundet ${key} fordeler sine ${plural(counts.get(key) ?? 0, 'mandat', 'mandater')} internt efter samme metode:`);
+      trace.push(`Valgforbundet ${key} fordeler sine ${plural(res.seats, 'mandat', 'mandater')} internt efter samme metode:`);
       trace.push(...res.trace.map((l) => `  ${l}`));
     }
   }
-  return { counts, order, lots, filled, inner, trace };
+  return { counts, order, lots, seats, filled, inner, trace };
 }
 
 function buildUnits(input: AllocationInput): Unit[] {
