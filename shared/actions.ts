@@ -101,6 +101,31 @@ export const actionBodySchema = z.discriminatedUnion('type', [
   a('amendment.order', { order: z.array(id).max(200) }),
   // Disqualification (§ 23, stk. 2)
   a('disqualification.notify', { note: z.string().max(1000).optional() }),
+  // Elections (§§ 27–28)
+  a('election.create', {
+    kind: z.enum(['majority', 'proportional']),
+    title: text(300),
+    candidates: z.array(z.object({ id, name: text(200) })).max(50).optional(),
+    seats: z.number().int().min(1).max(100).optional(),
+    appointment: z.boolean().optional(),
+  }),
+  a('election.demandSecret', {}),
+  a('election.openRound', {}),
+  a('election.cast', { candidateId: id.optional() }),
+  a('election.closeRound', { tally: z.record(id, z.number().int().min(0).max(100000)).optional() }),
+  a('election.drawLot', {}),
+  a('election.setLists', {
+    lists: z
+      .array(z.object({ id, name: text(200), members: z.array(id).max(500), held: z.number().int().min(0).max(100).optional() }))
+      .min(1)
+      .max(30),
+  }),
+  a('election.renounce', { listId: id, seats: z.number().int().min(1).max(100) }),
+  a('election.declareUnanimous', {}),
+  a('election.demandVote', {}),
+  a('election.allocate', {}),
+  a('election.nameSeat', { pick: z.number().int().min(1).max(100), personId: id }),
+  a('election.finish', {}),
   // Record (§ 29)
   a('record.nameVote', { voteId: id }),
   a('record.dissent', { entryId: id, text: z.string().max(5000) }),
@@ -161,6 +186,19 @@ export const ACTION_ROLES: Record<ActionType, readonly Role[]> = {
   'amendment.withdraw': ['member'],
   'amendment.order': ['chair'],
   'disqualification.notify': ['member'],
+  'election.create': ['chair'],
+  'election.demandSecret': ['member'],
+  'election.openRound': ['chair'],
+  'election.cast': ['member'],
+  'election.closeRound': ['chair'],
+  'election.drawLot': ['chair'],
+  'election.setLists': ['chair'],
+  'election.renounce': ['chair'],
+  'election.declareUnanimous': ['chair'],
+  'election.demandVote': ['member'],
+  'election.allocate': ['chair'],
+  'election.nameSeat': ['chair'],
+  'election.finish': ['chair'],
   'record.nameVote': ['member'],
   'record.dissent': ['member'],
 };

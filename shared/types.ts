@@ -1,4 +1,5 @@
 import type { ChamberConfig } from './config';
+import type { Election } from './elections/types';
 
 export type PersonId = string;
 export type SeatId = string;
@@ -268,8 +269,9 @@ export interface MeetingState {
   callsToOrder: Record<PersonId, number>;
   deniedFloor: PersonId[];
   record: RecordEntry[];
-  /** Seam for §§ 27–28 (elections module). */
-  elections: Record<string, unknown>;
+  /** §§ 27–28: elections held in this meeting. */
+  elections: Record<string, Election>;
+  activeElection: string | null;
   /** Chair's logged decisions that are not votes (moves in the speaker list etc.). */
   log: { at: number; text: string; by: PersonId | null }[];
 }

@@ -4,9 +4,20 @@ import type { Choice, Counts, Group, ItemId, MeetingState, PersonId, Seat, Vote,
 
 // What each role may see, as pure projections of the one state (§§ 2–3, § 16, § 24).
 
+/** A lot's secret stays hidden until the draw reveals it; only its hash is shown before. */
+function withoutLotSecrets(s: MeetingState): MeetingState {
+  let elections: MeetingState['elections'] | null = null;
+  for (const e of Object.values(s.elections)) {
+    const hidden =
+      e.kind === 'majority' ? (e.lot ? { ...e, lot: { ...e.lot, secret: '' } } : null) : e.status === 'setup' && e.secret ? { ...e, secret: '' } : null;
+    if (hidden) (elections ??= { ...s.elections })[e.id] = hidden;
+  }
+  return elections ? { ...s, elections } : s;
+}
+
 /** Chair and secretariat: everything, including who has voted (never how, in a secret ballot). */
 export function chairView(s: MeetingState): MeetingState {
-  return s;
+  return withoutLotSecrets(s);
 }
 
 /**
@@ -14,7 +25,13 @@ export function chairView(s: MeetingState): MeetingState {
  * but no other member's choice before the close. One encoding serves every seat; a seat's
  * own ballot travels separately (see `ownView`).
  */
-export function memberView(s: MeetingState): MeetingState {
+export function memberView(state: MeetingState): MeetingState {
+  let s = withoutLotSecrets(state);
+  const e = s.activeElection ? s.elections[s.activeElection] : undefined;
+  if (e?.kind === 'majority' && e.rounds.at(-1)?.status === 'open') {
+    const rounds = e.rounds.map((r) => (r.status === 'open' ? { ...r, ballots: {} } : r));
+    s = { ...s, elections: { ...s.elections, [e.id]: { ...e, rounds } } };
+  }
   const vote = s.activeVote ? s.votes[s.activeVote] : undefined;
   if (!vote) return s;
   return {
@@ -102,6 +119,61 @@ export interface PublicView {
       };
   /** The latest decision on an open item. */
   lastResult: PublicResult | null;
+  /** Elections on open items (§§ 27–28): rounds, lots, picks with quotients. */
+  elections: PublicElection[];
+}
+
+export type PublicElection =
+  | {
+      id: string;
+      kind: 'majority';
+      title: string;
+      secret: boolean;
+      status: string;
+      candidates: { id: string; name: string }[];
+      rounds: { number: number; candidates: string[]; status: string; voted: number; tally: Record<string, number> | null }[];
+      finalists: string[] | null;
+      pendingLot: { tied: string[]; commitment: string } | null;
+      lots: { tied: string[]; winner: string; commitment: string; secret: string; digest: string }[];
+      elected: string | null;
+    }
+  | {
+      id: string;
+      kind: 'proportional';
+      title: string;
+      status: string;
+      seats: number;
+      lists: { id: string; name: string; weight: number | null; held: number; renounced: number }[];
+      commitment: string;
+      secret: string | null;
+      result: { seats: Record<string, number>; order: { seat: number; group: string; quotient: number }[] } | null;
+      named: Record<number, string>;
+    };
+
+function publicElections(s: MeetingState): PublicElection[] {
+  const out: PublicElection[] = [];
+  for (const e of Object.values(s.elections)) {
+    if (s.items[e.itemId]?.doors !== 'open') continue;
+    if (e.kind === 'majority')
+      out.push({
+        id: e.id, kind: 'majority', title: e.title, secret: e.secret, status: e.status, candidates: e.candidates,
+        rounds: e.rounds.map((r) => ({ number: r.number, candidates: r.candidates, status: r.status, voted: r.voted.length, tally: r.status === 'closed' ? r.tally : null })),
+        finalists: e.finalists,
+        pendingLot: e.lot ? { tied: e.lot.tied, commitment: e.lot.commitment } : null,
+        lots: e.lots.map((l) => ({ tied: l.tied, winner: l.winner, commitment: l.commitment, secret: l.secret, digest: l.digest })),
+        elected: e.elected,
+      });
+    else
+      out.push({
+        id: e.id, kind: 'proportional', title: e.title, status: e.status, seats: e.seats,
+        lists: e.lists.map((l) => ({ id: l.id, name: l.name, weight: e.weights?.[l.id] ?? null, held: l.held, renounced: e.renounced[l.id] ?? 0 })),
+        commitment: e.commitment,
+        secret: e.status === 'allocated' ? e.secret : null,
+        result: e.result ? { seats: e.result.seats, order: e.result.order } : null,
+        named: Object.fromEntries(Object.entries(e.named).map(([k, p]) => [Number(k), s.persons[p]?.name ?? p])),
+      });
+  }
+  return out;
 }
 
 /** The seat map of a closed vote: each present voter's seat and choice (null: did not vote). */
@@ -216,5 +288,6 @@ export function publicView(s: MeetingState): PublicView {
     }),
     current,
     lastResult,
+    elections: s.meeting.galleryBlank ? [] : publicElections(s),
   };
 }

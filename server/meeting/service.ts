@@ -2,7 +2,11 @@ import { parseActionBody, type Action } from '../../shared/actions';
 import { createState } from '../../shared/engine/state';
 import { applyInPlace } from '../../shared/engine/apply';
 import type { Actor, Context, EngineEvent, MeetingState, Refusal } from '../../shared/types';
+import { randomBytes } from 'node:crypto';
 import { eventHash, lastHash, loadSetup, readEvents, type DB } from '../store/db';
+
+/** Actions that may draw a lot: the server supplies the secret the lot is derived from. */
+const DRAWS = new Set(['election.create', 'election.closeRound']);
 
 export type Ack = { ok: true; version: number } | Refusal;
 
@@ -21,6 +25,7 @@ interface Pending {
 }
 
 type Write = [sql: string, params: unknown[]];
+type Stmt = { run(...params: unknown[]): unknown; all(...params: unknown[]): unknown[] };
 
 export interface Committed {
   version: number;
@@ -84,8 +89,13 @@ export class MeetingService {
       return Promise.resolve(serverRefusal('MALFORMED', 'Ugyldig nonce.', 'Malformed nonce.'));
     if (nonce && (this.nonces.has(nonce) || this.queue.some((p) => p.nonce === nonce)))
       return Promise.resolve(serverRefusal('REPLAYED', 'Handlingen er allerede modtaget.', 'This action was already received.'));
-    const action = { ...parsed.body, actor } as Action;
+    let body = parsed.body;
+    const secret = this.secretElection();
+    // § 27, stk. 2: the chair's close of a secret round carries the counts kept apart.
+    if (body.type === 'election.closeRound' && secret) body = { ...body, tally: this.secretTally(secret.id, secret.rounds.length) };
+    const action = { ...body, actor } as Action;
     const ctx: Context = { now: this.clock() };
+    if (DRAWS.has(action.type)) ctx.random = randomBytes(16).toString('hex');
     let r;
     try {
       r = applyInPlace(this.state, action, ctx);
@@ -98,7 +108,9 @@ export class MeetingService {
     if (!r.ok) return Promise.resolve(r);
     return new Promise<Ack>((resolve) => {
       const writes = this.derivedWrites(action, r.events);
-      this.queue.push({ action, ctx, nonce: nonce ?? null, version: this.state.version, events: r.events, writes, resolve });
+      // A secret ballot is logged without its choice: the log shows only that the member voted.
+      const logged = action.type === 'election.cast' && secret ? ({ type: action.type, actor: action.actor } as Action) : action;
+      this.queue.push({ action: logged, ctx, nonce: nonce ?? null, version: this.state.version, events: r.events, writes, resolve });
       if (!this.flushScheduled) {
         this.flushScheduled = true;
         setImmediate(() => this.flush());
@@ -106,10 +118,10 @@ export class MeetingService {
     });
   }
 
-  private statements = new Map<string, ReturnType<DB['prepare']>>();
-  private stmt(sql: string) {
+  private statements = new Map<string, Stmt>();
+  private stmt(sql: string): Stmt {
     let st = this.statements.get(sql);
-    if (!st) this.statements.set(sql, (st = this.db.prepare(sql)));
+    if (!st) this.statements.set(sql, (st = this.db.prepare(sql) as unknown as Stmt));
     return st;
   }
 
@@ -132,7 +144,7 @@ export class MeetingService {
           const ctxJson = JSON.stringify(p.ctx);
           const hash = eventHash(chain.hash, seq, actionJson, ctxJson, p.version);
           this.insertEvent.run(seq, p.nonce, p.action.type, actionJson, ctxJson, p.version, chain.hash, hash);
-          for (const [sql, params] of p.writes) (this.stmt(sql) as unknown as { run: (...a: unknown[]) => unknown }).run(...params);
+          for (const [sql, params] of p.writes) this.stmt(sql).run(...params);
           chain = { seq, hash };
         }
       })();
@@ -143,10 +155,25 @@ export class MeetingService {
       return;
     }
     this.chain = chain;
+    // After a secret round closes, the write-ahead log's page history goes too.
+    if (batch.some((p) => p.action.type === 'election.closeRound')) this.db.pragma('wal_checkpoint(TRUNCATE)');
     for (const p of batch) if (p.nonce) this.nonces.add(p.nonce);
     for (const p of batch) p.resolve({ ok: true, version: p.version });
     const committed: Committed = { version: this.state.version, events: batch.flatMap((p) => p.events), actions: batch.map((p) => p.action) };
     for (const l of this.listeners) l(committed);
+  }
+
+  private secretElection() {
+    const e = this.state.activeElection ? this.state.elections[this.state.activeElection] : undefined;
+    return e?.kind === 'majority' && e.secret ? e : null;
+  }
+
+  private secretTally(electionId: string, round: number): Record<string, number> {
+    const rows = this.stmt('SELECT candidate, count FROM secret_tally WHERE election_id = ? AND round = ?').all(electionId, round) as {
+      candidate: string;
+      count: number;
+    }[];
+    return Object.fromEntries(rows.map((r) => [r.candidate, r.count]));
   }
 
   /** Rows kept beside the log, computed right after the action applied (the state moves on). */
@@ -162,6 +189,14 @@ export class MeetingService {
     if (action.type === 'presence.checkOut' && personId && s.activeVote)
       writes.push(['DELETE FROM ballots WHERE vote_id = ? AND person_id = ?', [s.activeVote, personId]]);
     if (action.type === 'vote.switchToRollCall' && s.activeVote) writes.push(['DELETE FROM ballots WHERE vote_id = ?', [s.activeVote]]);
+    const secret = this.secretElection();
+    if (action.type === 'election.cast' && secret && action.candidateId) {
+      const round = secret.rounds.length;
+      writes.push([
+        'INSERT INTO secret_tally (election_id, round, candidate, count) VALUES (?, ?, ?, 1) ON CONFLICT DO UPDATE SET count = count + 1',
+        [secret.id, round, action.candidateId],
+      ]);
+    }
     for (const ev of events) {
       const vote = ev.type === 'vote.closed' ? s.votes[ev.voteId as string] : undefined;
       if (!vote?.result) continue;

@@ -55,6 +55,11 @@ CREATE TABLE IF NOT EXISTS ballots (
   vote_id TEXT NOT NULL, person_id TEXT NOT NULL, choice TEXT NOT NULL CHECK (choice IN ('for','against','abstain')),
   UNIQUE (vote_id, person_id)
 );
+-- § 27, stk. 2: a secret ballot stores only counts per candidate; who voted is in the log.
+CREATE TABLE IF NOT EXISTS secret_tally (
+  election_id TEXT NOT NULL, round INTEGER NOT NULL, candidate TEXT NOT NULL, count INTEGER NOT NULL,
+  PRIMARY KEY (election_id, round, candidate)
+) WITHOUT ROWID;
 -- When a vote closes, the members present are stored with the result.
 CREATE TABLE IF NOT EXISTS vote_results (
   vote_id TEXT PRIMARY KEY, present TEXT NOT NULL, counts TEXT NOT NULL, adopted INTEGER NOT NULL, closed_at INTEGER NOT NULL
@@ -68,6 +73,8 @@ export function openDb(path: string): DB {
   // is on disk before its ack leaves, and survives kill -9 and power loss alike.
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
+  // Freed pages are zeroed, so a counted secret ballot leaves no trace in free space.
+  db.pragma('secure_delete = ON');
   db.exec(SCHEMA);
   return db;
 }

@@ -281,7 +281,7 @@ export const electionHandlers: HandlerMap = {
   },
   'election.finish': (s) => {
     const e = active(s);
-    need(e.kind === 'proportional' ? e.status === 'allocated' : e.status === 'decided', e.kind === 'proportional' ? 'NOT_ALLOCATED' : 'ROUND_OPEN');
+    need(e.kind === 'proportional' ? e.status === 'allocated' : e.status === 'decided', e.kind === 'proportional' ? 'NOT_ALLOCATED' : 'ELECTION_UNDECIDED');
     s.activeElection = null;
   },
 };

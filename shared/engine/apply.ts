@@ -9,6 +9,7 @@ import { meetingHandlers } from './handlers/meeting';
 import { recordHandlers } from './handlers/record';
 import type { Handler, HandlerMap } from './handlers/types';
 import { voteHandlers } from './handlers/votes';
+import { electionHandlers } from '../elections/handlers';
 
 const handlers: HandlerMap = {
   ...meetingHandlers,
@@ -17,6 +18,7 @@ const handlers: HandlerMap = {
   ...voteHandlers,
   ...amendmentHandlers,
   ...recordHandlers,
+  ...electionHandlers,
 };
 
 /** Extra handlers registered by feature modules (elections) without touching this file. */

@@ -53,6 +53,7 @@ export function createState(setup: MeetingSetup, config: Partial<ChamberConfig> 
     deniedFloor: [],
     record: [],
     elections: {},
+    activeElection: null,
     log: [],
   };
 }

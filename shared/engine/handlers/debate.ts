@@ -28,14 +28,21 @@ export const debateHandlers: HandlerMap = {
     requireOpen(s);
     const item = requireCurrent(s);
     need(!item.debate.speaking, 'SOMEONE_SPEAKING');
-    const head = projectedSpeakers(s, item.id)[0];
+    const projected = projectedSpeakers(s, item.id);
+    const head = projected[0];
     need(head, 'SPEAKER_LIST_EMPTY');
     const first = !item.debate.spoken.some((x) => x.personId === head.personId);
     const times = item.speakingTime ?? s.config.speakingTime;
     const seconds = first ? times.firstSeconds : times.laterSeconds;
     const key = groupKey(s, head.personId);
     item.debate.requests = item.debate.requests.filter((r) => r.personId !== head.personId);
-    for (const r of item.debate.requests) if (r.pinned) r.pinned.index = Math.max(0, r.pinned.index - 1);
+    // Each pin moves one place up from where the list showed it, so the rest of the list
+    // stands as shown (two pins clamped to the same index must not swap on the tie-break).
+    for (const r of item.debate.requests) {
+      if (!r.pinned) continue;
+      const shownAt = projected.findIndex((p) => p.personId === r.personId);
+      r.pinned.index = Math.max(r.pinned.index, shownAt) - 1;
+    }
     item.debate.spoken.push({ personId: head.personId, groupKey: key });
     item.debate.speaking = { personId: head.personId, groupKey: key, startedAt: ctx.now, deadline: ctx.now + seconds * 1000, first };
     return [{ type: 'floor.given', personId: head.personId }];

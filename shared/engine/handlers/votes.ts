@@ -134,11 +134,18 @@ function zero(): Counts {
   return { for: 0, against: 0, abstain: 0 };
 }
 
+/** The roll-call place whose turn it is: past persons who have left or already voted. Pure. */
+function rollCallTurn(s: MeetingState, vote: Vote): number {
+  const rc = vote.rollCall;
+  if (!rc) return -1;
+  let i = rc.index;
+  while (i < rc.order.length && (!isPresent(s, rc.order[i]!) || vote.ballots[rc.order[i]!])) i++;
+  return i;
+}
+
 /** Skips roll-call places of persons who have left, so the call never waits on an empty seat. */
 function advanceRollCall(s: MeetingState, vote: Vote) {
-  const rc = vote.rollCall;
-  if (!rc) return;
-  while (rc.index < rc.order.length && (!isPresent(s, rc.order[rc.index]!) || vote.ballots[rc.order[rc.index]!])) rc.index++;
+  if (vote.rollCall) vote.rollCall.index = rollCallTurn(s, vote);
 }
 
 function closeVote(s: MeetingState, vote: Vote, now: number, manual: VoteResult['manual']) {
@@ -229,10 +236,8 @@ export const voteHandlers: HandlerMap = {
     need(vote.mode !== 'manual', 'NOT_MANUAL');
     const me = memberOf(a.actor);
     need(mayVoteOn(s, vote, me), 'DISQUALIFIED');
-    if (vote.rollCall) {
-      advanceRollCall(s, vote);
-      need(vote.rollCall.order[vote.rollCall.index] === me, 'NOT_YOUR_TURN');
-    }
+    // Judge the turn without moving the call: a refusal must leave the state as it was.
+    if (vote.rollCall) need(vote.rollCall.order[rollCallTurn(s, vote)] === me, 'NOT_YOUR_TURN');
     vote.ballots[me] = a.choice as Choice;
     advanceRollCall(s, vote);
     const events: { type: string; [k: string]: unknown }[] = [{ type: 'vote.cast', voteId: vote.id, personId: me }];
