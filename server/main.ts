@@ -4,7 +4,7 @@ import path from 'node:path';
 import { startServer } from './app';
 import { readSetupFile } from './setup/import';
 
-// `tsx server/main.ts [--demo] [--db FILE] [--port N] [--host H] [--setup FILE.json|.csv]`
+// `tsx server/main.ts [--demo [--seats N]] [--db FILE] [--port N] [--host H] [--grace-ms MS] [--setup FILE.json|.csv]`
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
@@ -17,6 +17,7 @@ const port = Number(arg('port') ?? process.env.PORT ?? 3000);
 const host = arg('host') ?? process.env.HOST ?? '127.0.0.1';
 const setupFile = arg('setup');
 const graceMs = arg('grace-ms') ? Number(arg('grace-ms')) : undefined;
+const demoSeats = arg('seats') ? Number(arg('seats')) : undefined;
 
 const fresh = !existsSync(dbPath);
 const server = await startServer({
@@ -25,6 +26,7 @@ const server = await startServer({
   host,
   demo,
   graceMs,
+  demoSeats,
   setup: setupFile ? readSetupFile(setupFile) : undefined,
 });
 

@@ -30,11 +30,14 @@ export interface DemoChamber {
 
 /** Seat positions on a horseshoe, row by row from the front, left to right. */
 function horseshoe(n: number): Seat[] {
-  const rows = [13, 17, 25];
+  // Copenhagen's three rows hold 55; larger test chambers get more, wider rows.
+  const rows: number[] = [];
+  for (let r = 0; rows.reduce((a, b) => a + b, 0) < n; r++) rows.push([13, 17, 25][r] ?? 25 + (r - 2) * 8);
+  const step = rows.length <= 3 ? 12 : 36 / (rows.length - 1);
   const seats: Seat[] = [];
   let k = 0;
   rows.forEach((count, r) => {
-    const radius = 22 + r * 12;
+    const radius = 22 + r * step;
     for (let i = 0; i < count && k < n; i++, k++) {
       const angle = Math.PI * (0.05 + (0.9 * i) / (count - 1));
       seats.push({
@@ -60,14 +63,16 @@ export function demoChamber(opts: { seatCount?: number } = {}): DemoChamber {
   groups.push({ id: 'LG', letter: 'LG', name: 'Løsgænger', color: '#6b6b6b', independent: true });
   const persons: Person[] = [];
   const slots: string[] = [];
-  // Scale the party sizes to the chamber size so tests can use smaller chambers.
-  const scale = (total - INDEPENDENTS) / PARTIES.reduce((n, p) => n + p.seats, 0);
+  // Scale the party sizes to the chamber size so tests can use smaller chambers; every
+  // party keeps at least one seat while there is room, the largest give way first.
+  const target = total - INDEPENDENTS;
+  const counts = PARTIES.map((p) => Math.max(1, Math.floor((p.seats * target) / 53)));
+  const largest = () => counts.indexOf(Math.max(...counts));
+  while (counts.reduce((a, b) => a + b, 0) > target) counts[largest()]! -= 1;
+  for (let i = 0; counts.reduce((a, b) => a + b, 0) < target; i = (i + 1) % PARTIES.length) counts[i]! += 1;
   PARTIES.forEach((p, i) => {
-    const n = i === 0 ? 0 : Math.max(1, Math.round(p.seats * scale));
-    for (let j = 0; j < n; j++) slots.push(p.letter);
+    for (let j = 0; j < counts[i]!; j++) slots.push(p.letter);
   });
-  while (slots.length < total - INDEPENDENTS) slots.unshift('Ø');
-  while (slots.length > total - INDEPENDENTS) slots.shift();
   for (let j = 0; j < INDEPENDENTS; j++) slots.push('LG');
   const ordered = seatOrderByAngle(seats);
   slots.forEach((groupId, i) => {
