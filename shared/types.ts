@@ -300,3 +300,5 @@ export interface EngineEvent {
   type: string;
   [key: string]: unknown;
 }
+
+export type { Action, ActionBody, ActionType } from './actions';

@@ -132,15 +132,24 @@ function localMinutes(ts: number, timeZone: string): number {
   return h * 60 + m;
 }
 
+const endMemo = new Map<string, number>();
+
 /** § 7: the moment the meeting passes its normal end, counted from the day it opened. */
 export function normalEndAt(s: MeetingState): number | null {
   const opened = s.meeting.openedAt;
   if (opened === null) return null;
+  // Asked on every action: the answer depends only on these three, so keep it.
+  const key = `${opened}|${s.config.normalEnd}|${s.config.timeZone}`;
+  const known = endMemo.get(key);
+  if (known !== undefined) return known;
   const [hh, mm] = s.config.normalEnd.split(':').map(Number);
   const endMin = (hh ?? 23) * 60 + (mm ?? 0);
   const startMin = localMinutes(opened, s.config.timeZone);
   const startOfMinute = opened - (opened % 60000);
-  return Math.max(opened, startOfMinute + (endMin - startMin) * 60000);
+  const end = Math.max(opened, startOfMinute + (endMin - startMin) * 60000);
+  if (endMemo.size > 1000) endMemo.clear();
+  endMemo.set(key, end);
+  return end;
 }
 
 export function lateWarningDue(s: MeetingState, now: number): boolean {

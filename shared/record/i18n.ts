@@ -1,0 +1,239 @@
+import type { Choice } from '../types';
+import type { ItemOutcome, RecordDecision, RecordSubject } from './types';
+
+export type Lang = 'da' | 'en';
+
+/** The record's words, Danish first (the record is a Danish council's), English variant. */
+export const RECORD_TEXT = {
+  da: {
+    record: 'Beslutningsprotokol',
+    membersEdition: 'Medlemsudgave – indeholder lukkede punkter og er fortrolig (§ 3)',
+    publicEdition: 'Offentlig udgave – lukkede punkter vises kun med nummer (§§ 2–3, § 29, stk. 4)',
+    draft: 'Udkast – protokollen er ikke underskrevet',
+    partlySigned: 'Protokollen er underskrevet af én af to og låst; den mangler den anden underskrift',
+    meetingAt: 'Mødet',
+    notOpened: 'Mødet er ikke åbnet',
+    at: 'kl.',
+    chair: 'Mødeleder',
+    present: 'Til stede',
+    membersPresent: 'medlemmer til stede ved alle afgørelser',
+    absent: 'Fraværende',
+    absentNone: 'Ingen',
+    partlyAbsent: 'Fraværende under dele af mødet',
+    atItems: 'ved punkt',
+    meetingLevel: 'mødet',
+    substitutes: 'Stedfortrædere, der havde sæde',
+    substituteFor: 'for',
+    item: 'Punkt',
+    closedItem: 'Lukket punkt',
+    closedReason: 'Behandlet for lukkede døre',
+    proposal: 'Indstilling',
+    decision: 'Beslutning',
+    noDecisions: 'Ingen afgørelser.',
+    reading: (r: number, of: number) => (of === 2 ? `${r}. behandling` : ''),
+    amendments: 'Ændringsforslag',
+    amendment: 'Ændringsforslag',
+    subAmendment: 'underændringsforslag til',
+    from: 'stillet af',
+    amendmentStatus: { pending: 'ikke afgjort', adopted: 'vedtaget', rejected: 'forkastet', withdrawn: 'trukket tilbage' },
+    disqualified: 'Inhabil (§ 23)',
+    referredTo: 'Henvist til',
+    party: 'Parti',
+    for: 'For',
+    against: 'Imod',
+    abstain: 'Undlader',
+    choice: { for: 'for', against: 'imod', abstain: 'undlod', none: 'ikke afgivet' } as Record<Choice | 'none', string>,
+    rollCall: 'Navneopråb (§ 24, stk. 2)',
+    namedVotes: 'Stemmer afgivet ved navn (§ 29, stk. 2)',
+    dissents: 'Protokoltilførsler (§ 29, stk. 3)',
+    absentAtDecision: 'Fraværende ved afgørelsen',
+    substitutesAtDecision: 'Stedfortrædere',
+    counterCheck: 'Kontraprøve',
+    meetingDecisions: 'Afgørelser uden for punkterne',
+    corrections: 'Rettelser',
+    correction: 'Rettelse',
+    correctionBy: 'indført af',
+    correctionToClosed: 'Rettelse til et lukket punkt',
+    later: 'Tilføjelser i mødets log efter underskriften',
+    laterNote: 'Protokollen ovenfor er låst ved underskriften; det følgende er kommet til i loggen senere og er ikke en del af den underskrevne tekst.',
+    laterDecision: 'Ny afgørelse',
+    laterDissent: 'Ny protokoltilførsel',
+    laterNamed: 'Ny navngiven stemme',
+    laterClosed: 'Tilføjelse til et lukket punkt',
+    signatures: 'Underskrifter (§ 29, stk. 1)',
+    signChair: 'Forperson',
+    signSecretariat: 'For sekretariatet',
+    notSigned: 'ikke underskrevet',
+    signedAt: 'underskrevet',
+    chain: (seq: number) => `Protokollen er låst ved mødets hændelseslog til og med hændelse nr. ${seq}, hvis SHA-256 er`,
+    setup: 'Mødeopsætningens SHA-256:',
+    total: 'I alt',
+    page: 'Side',
+    of: 'af',
+    otherLang: 'English',
+    json: 'JSON',
+    csv: 'Afstemninger (CSV)',
+    print: 'Udskriv',
+    outcome: { adopted: 'Vedtaget', rejected: 'Forkastet', referred: 'Henvist', postponed: 'Udsat', elected: 'Valgt' } as Record<RecordDecision['outcome'], string>,
+    itemOutcome: {
+      adopted: 'Vedtaget',
+      rejected: 'Forkastet',
+      partlyAdopted: 'Delvis vedtaget',
+      referred: 'Henvist',
+      postponed: 'Udsat',
+      toSecondReading: 'Oversendt til 2. behandling',
+      handled: 'Behandlet',
+      inProgress: 'Under behandling',
+      notHandled: 'Ikke behandlet',
+    } as Record<ItemOutcome, string>,
+    mode: {
+      electronic: 'elektronisk afstemning',
+      rollCall: 'afstemning ved navneopråb',
+      manual: 'afstemning ved håndsoprækning med kontraprøve (§ 24, stk. 1)',
+      declaration: 'uden afstemning, da ingen krævede afstemning (§ 24, stk. 4)',
+    } as Record<string, string>,
+    counts: (c: { for: number; against: number; abstain: number }) =>
+      `${c.for} stemte for, ${c.against} imod, ${c.abstain} undlod at stemme`,
+    subject: (s: RecordSubject): string => {
+      switch (s.kind) {
+        case 'proposal':
+          return s.part ? `Forslaget, del: ${s.part}` : 'Forslaget';
+        case 'amendment':
+          return `Ændringsforslag ${s.amendment ?? ''}`.trim();
+        case 'reading':
+          return 'Overgang til 2. behandling (§ 21)';
+        case 'closure':
+          return 'Afslutning af forhandlingen (§ 18, stk. 4)';
+        case 'agendaOrder':
+          return `Dagsordenens rækkefølge (§ 20): ${(s.order ?? []).join(', ')}`;
+        case 'denyFloor':
+          return `Frakendelse af ordet (§ 18, stk. 3): ${s.person?.name ?? ''}`;
+        case 'disqualification':
+          return `Inhabilitet (§ 23): ${s.person?.name ?? ''}`;
+        case 'referral':
+          return `Henvisning til ${s.committee ?? ''} (§ 26)`;
+        case 'postpone':
+          return 'Udsættelse (§ 18, stk. 5)';
+        default:
+          return 'Afgørelse';
+      }
+    },
+    kind: { election: 'Valg', correction: 'Rettelse', postponement: 'Udsættelse', referral: 'Henvisning' } as Record<string, string>,
+  },
+  en: {
+    record: 'Decision record',
+    membersEdition: "Members' edition – includes closed items and is confidential (§ 3)",
+    publicEdition: 'Public edition – closed items are shown by number only (§§ 2–3, § 29(4))',
+    draft: 'Draft – the record has not been signed',
+    partlySigned: 'Signed by one of two and locked; the second signature is missing',
+    meetingAt: 'Meeting',
+    notOpened: 'The meeting has not been opened',
+    at: 'at',
+    chair: 'Chair',
+    present: 'Present',
+    membersPresent: 'members present at every decision',
+    absent: 'Absent',
+    absentNone: 'None',
+    partlyAbsent: 'Absent for part of the meeting',
+    atItems: 'at item',
+    meetingLevel: 'the meeting',
+    substitutes: 'Substitutes who sat',
+    substituteFor: 'for',
+    item: 'Item',
+    closedItem: 'Closed item',
+    closedReason: 'Handled behind closed doors',
+    proposal: 'Recommendation',
+    decision: 'Decision',
+    noDecisions: 'No decisions.',
+    reading: (r: number, of: number) => (of === 2 ? `reading ${r} of 2` : ''),
+    amendments: 'Amendments',
+    amendment: 'Amendment',
+    subAmendment: 'sub-amendment to',
+    from: 'moved by',
+    amendmentStatus: { pending: 'not decided', adopted: 'adopted', rejected: 'rejected', withdrawn: 'withdrawn' },
+    disqualified: 'Disqualified (§ 23)',
+    referredTo: 'Referred to',
+    party: 'Party',
+    for: 'For',
+    against: 'Against',
+    abstain: 'Abstain',
+    choice: { for: 'for', against: 'against', abstain: 'abstained', none: 'did not vote' } as Record<Choice | 'none', string>,
+    rollCall: 'Roll call (§ 24(2))',
+    namedVotes: 'Votes recorded by name (§ 29(2))',
+    dissents: 'Dissents (§ 29(3))',
+    absentAtDecision: 'Absent at this decision',
+    substitutesAtDecision: 'Substitutes',
+    counterCheck: 'Counter-check',
+    meetingDecisions: 'Decisions outside the items',
+    corrections: 'Corrections',
+    correction: 'Correction',
+    correctionBy: 'entered by',
+    correctionToClosed: 'Correction to a closed item',
+    later: "Additions to the meeting's log after signing",
+    laterNote: 'The record above was locked when signed; what follows entered the log later and is not part of the signed text.',
+    laterDecision: 'New decision',
+    laterDissent: 'New dissent',
+    laterNamed: 'New vote recorded by name',
+    laterClosed: 'Addition to a closed item',
+    signatures: 'Signatures (§ 29(1))',
+    signChair: 'Chair',
+    signSecretariat: 'For the secretariat',
+    notSigned: 'not signed',
+    signedAt: 'signed',
+    chain: (seq: number) => `The record is locked to the meeting's event log up to and including event ${seq}, whose SHA-256 is`,
+    setup: 'SHA-256 of the meeting set-up:',
+    total: 'Total',
+    page: 'Page',
+    of: 'of',
+    otherLang: 'Dansk',
+    json: 'JSON',
+    csv: 'Votes (CSV)',
+    print: 'Print',
+    outcome: { adopted: 'Adopted', rejected: 'Rejected', referred: 'Referred', postponed: 'Postponed', elected: 'Elected' } as Record<RecordDecision['outcome'], string>,
+    itemOutcome: {
+      adopted: 'Adopted',
+      rejected: 'Rejected',
+      partlyAdopted: 'Partly adopted',
+      referred: 'Referred',
+      postponed: 'Postponed',
+      toSecondReading: 'Passed to a second reading',
+      handled: 'Handled',
+      inProgress: 'In progress',
+      notHandled: 'Not handled',
+    } as Record<ItemOutcome, string>,
+    mode: {
+      electronic: 'electronic vote',
+      rollCall: 'roll-call vote',
+      manual: 'show of hands with counter-check (§ 24(1))',
+      declaration: 'without a vote, as no member demanded one (§ 24(4))',
+    } as Record<string, string>,
+    counts: (c: { for: number; against: number; abstain: number }) => `${c.for} for, ${c.against} against, ${c.abstain} abstained`,
+    subject: (s: RecordSubject): string => {
+      switch (s.kind) {
+        case 'proposal':
+          return s.part ? `The proposal, part: ${s.part}` : 'The proposal';
+        case 'amendment':
+          return `Amendment ${s.amendment ?? ''}`.trim();
+        case 'reading':
+          return 'Passing to a second reading (§ 21)';
+        case 'closure':
+          return 'Closing the debate (§ 18(4))';
+        case 'agendaOrder':
+          return `Order of the agenda (§ 20): ${(s.order ?? []).join(', ')}`;
+        case 'denyFloor':
+          return `Denying the floor (§ 18(3)): ${s.person?.name ?? ''}`;
+        case 'disqualification':
+          return `Disqualification (§ 23): ${s.person?.name ?? ''}`;
+        case 'referral':
+          return `Referral to ${s.committee ?? ''} (§ 26)`;
+        case 'postpone':
+          return 'Postponement (§ 18(5))';
+        default:
+          return 'Decision';
+      }
+    },
+    kind: { election: 'Election', correction: 'Correction', postponement: 'Postponement', referral: 'Referral' } as Record<string, string>,
+  },
+};
+
+export type RecordWords = (typeof RECORD_TEXT)['da'];
