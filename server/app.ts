@@ -10,6 +10,7 @@ import { demoChamber, type DemoChamber } from './demo/chamber';
 import { MeetingService } from './meeting/service';
 import { loadSetup, openDb, saveSetup, type Credentials } from './store/db';
 import { attachSockets } from './transport/sockets';
+import { recordRouter } from './record/routes';
 
 export interface StartOptions {
   dbPath: string;
@@ -75,10 +76,11 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   app.get('/api/time', (_req, res) => {
     res.json({ serverNow: Date.now() });
   });
+  app.use(recordRouter(service));
   const staticDir = path.resolve(opts.staticDir ?? 'dist/client');
   if (existsSync(staticDir)) {
     app.use(express.static(staticDir, { index: 'index.html' }));
-    for (const route of ['/seat', '/chair', '/secretariat', '/gallery', '/record'])
+    for (const route of ['/seat', '/chair', '/secretariat', '/gallery'])
       app.get(route, (_req, res) => res.sendFile(path.join(staticDir, 'index.html')));
   }
 

@@ -11,6 +11,7 @@ import type {
   RecordAmendment,
   RecordCorrection,
   RecordDecision,
+  RecordElection,
   RecordItem,
   RecordSignature,
   RecordSubject,
@@ -157,6 +158,39 @@ function groupRows(s: MeetingState, byGroup: Record<string, Counts> | null, vote
   return rows;
 }
 
+/** §§ 27–28: the election an entry of kind 'election' reports, names resolved. */
+function electionOf(s: MeetingState, id: string | null): RecordElection | undefined {
+  const e = id ? s.elections[id] : undefined;
+  if (!e) return undefined;
+  if (e.kind === 'majority') {
+    const name = (c: string) => e.candidates.find((x) => x.id === c)?.name ?? c;
+    return {
+      id: e.id,
+      kind: 'majority',
+      title: e.title,
+      secret: e.secret,
+      rounds: e.rounds
+        .filter((r) => r.tally)
+        .map((r) => ({ number: r.number, tally: Object.entries(r.tally ?? {}).map(([c, votes]) => ({ name: name(c), votes })) })),
+      seats: [],
+      lots: e.lots.map((l) => ({ ...l, tied: l.tied.map(name), winner: name(l.winner) })),
+      elected: e.elected ? [name(e.elected)] : [],
+    };
+  }
+  const name = (l: string) => e.lists.find((x) => x.id === l)?.name ?? l;
+  const seats = Object.entries(e.result?.seats ?? {}).map(([l, n]) => ({ name: name(l), seats: n }));
+  return {
+    id: e.id,
+    kind: 'proportional',
+    title: e.title,
+    secret: false,
+    rounds: [],
+    seats,
+    lots: e.lots.map((l) => ({ ...l, tied: l.tied.map(name), winner: name(l.winner) })),
+    elected: Object.values(e.named).map((p) => personRef(s, p).name),
+  };
+}
+
 function decisionOf(s: MeetingState, e: RecordEntry, labels: Map<string, { label: string }> | null): RecordDecision {
   const vote = e.voteId ? s.votes[e.voteId] : undefined;
   const manual = vote?.result?.manual ?? null;
@@ -179,6 +213,10 @@ function decisionOf(s: MeetingState, e: RecordEntry, labels: Map<string, { label
     time: localDateTime(e.at, s.config.timeZone || DEFAULT_TZ).time,
   };
   if (e.detail !== undefined) d.detail = e.detail;
+  if (e.kind === 'election') {
+    const election = electionOf(s, e.voteId);
+    if (election) d.election = election;
+  }
   return d;
 }
 

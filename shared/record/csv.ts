@@ -23,6 +23,7 @@ export const VOTES_CSV_COLUMNS = [
   'named',
   'dissents',
   'absent',
+  'detail',
 ] as const;
 
 /** One field: quoted when needed; text that a spreadsheet would run as a formula is defused. */
@@ -52,6 +53,21 @@ function subjectCode(d: RecordDecision): string {
   }
 }
 
+/** The entry's detail, and for an election its rounds or seats, lots and who was elected. */
+function detail(d: RecordDecision): string {
+  const parts: string[] = [];
+  if (d.detail) parts.push(d.detail);
+  const e = d.election;
+  if (e) {
+    if (e.secret) parts.push('secret ballot');
+    for (const r of e.rounds) parts.push(`round ${r.number}: ${r.tally.map((x) => `${x.name} ${x.votes}`).join(', ')}`);
+    if (e.seats.length) parts.push(`seats: ${e.seats.map((x) => `${x.name} ${x.seats}`).join(', ')}`);
+    for (const l of e.lots) parts.push(`lot among ${l.tied.join(', ')}: ${l.winner} (commitment ${l.commitment}, secret ${l.secret})`);
+    if (e.elected.length) parts.push(`elected: ${e.elected.join(', ')}`);
+  }
+  return parts.join(' | ');
+}
+
 export function votesCsv(r: DecisionRecord): string {
   const tz = r.meeting.timeZone;
   const lines: string[] = [VOTES_CSV_COLUMNS.join(',')];
@@ -76,6 +92,7 @@ export function votesCsv(r: DecisionRecord): string {
       [d.named.map((n) => `${n.person.name} (${n.person.group}): ${n.choice ?? '-'}`).join(' | '), true],
       [d.dissents.map((x) => `${x.person.name} (${x.person.group}): ${x.text}`).join(' | '), true],
       [d.absent.map((p) => `${p.name} (${p.group})`).join(' | '), true],
+      [detail(d), true],
     ];
     lines.push(cells.map(([v, text]) => csvField(v, text)).join(','));
   };

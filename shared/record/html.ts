@@ -1,6 +1,5 @@
-import type { Counts } from '../types';
 import { RECORD_TEXT, type Lang } from './i18n';
-import type { DecisionRecord, LaterAddition, OpenRecordItem, PersonRef, RecordDecision } from './types';
+import type { DecisionRecord, LaterAddition, OpenRecordItem, PersonRef, RecordDecision, RecordElection } from './types';
 
 // The printable record: one self-contained HTML page laid out like a Danish council's
 // decision record, with A4 print styles and page numbers from CSS @page counters.
@@ -49,17 +48,35 @@ function clock(hhmm: string, lang: Lang): string {
 const person = (p: PersonRef) => `${esc(p.name)}${p.group ? ` (${esc(p.group)})` : ''}`;
 const people = (ps: PersonRef[], none: string) => (ps.length ? ps.map(person).join(', ') : esc(none));
 
-function countsTable(d: RecordDecision, lang: Lang): string {
+/** The per-party breakdown the way Danish records write it: "For stemte 38: Ø (12), A (10) …". */
+function countsLines(d: RecordDecision, lang: Lang): string {
   const t = RECORD_TEXT[lang];
-  if (!d.byGroup.length) return '';
-  const rows = d.byGroup
-    .map(
-      (g) =>
-        `<tr><th scope="row">${esc(g.group)}${g.person ? ` <span class="muted">${esc(g.person.name)}</span>` : ''}</th><td>${g.for}</td><td>${g.against}</td><td>${g.abstain}</td></tr>`,
-    )
-    .join('');
-  const c = d.counts as Counts;
-  return `<table class="counts"><thead><tr><th scope="col">${esc(t.party)}</th><th scope="col">${esc(t.for)}</th><th scope="col">${esc(t.against)}</th><th scope="col">${esc(t.abstain)}</th></tr></thead><tbody>${rows}</tbody><tfoot><tr><th scope="row">${esc(t.total)}</th><td>${c.for}</td><td>${c.against}</td><td>${c.abstain}</td></tr></tfoot></table>`;
+  if (!d.byGroup.length || !d.counts) return '';
+  const line = (key: 'for' | 'against' | 'abstain') => {
+    const rows = d.byGroup.filter((g) => g[key] > 0);
+    if (!rows.length) return '';
+    const who = rows
+      .map((g) => (g.person ? `${esc(g.person.name)} (${esc(g.group)})` : `<span class="party">${esc(g.group)}</span>&nbsp;(${g[key]})`))
+      .join(', ');
+    return `<li><span class="label">${esc(t.votedLine[key](d.counts![key]))}:</span> ${who}</li>`;
+  };
+  return `<ul class="by-group">${line('for')}${line('against')}${line('abstain')}</ul>`;
+}
+
+/** §§ 27–28: rounds or seats, lots with their commitments, who was elected. */
+function electionHtml(e: RecordElection, lang: Lang): string {
+  const w = RECORD_TEXT[lang].election;
+  const out: string[] = [];
+  if (e.secret) out.push(`<li>${esc(w.secretBallot)}</li>`);
+  for (const r of e.rounds)
+    out.push(`<li><span class="label">${esc(w.round(r.number))}:</span> ${r.tally.map((x) => `${esc(x.name)} ${x.votes}`).join(', ')}</li>`);
+  if (e.seats.length) out.push(`<li><span class="label">${esc(w.seats)}:</span> ${e.seats.map((x) => `${esc(x.name)} ${x.seats}`).join(', ')}</li>`);
+  for (const l of e.lots)
+    out.push(
+      `<li><span class="label">${esc(w.lot)}</span> ${esc(w.among)} ${l.tied.map(esc).join(', ')}: ${esc(w.drawn)} <strong>${esc(l.winner)}</strong> <span class="small">(${esc(w.commitment)} <span class="hash">${esc(l.commitment)}</span>, ${esc(w.secret)} <span class="hash">${esc(l.secret)}</span>)</span></li>`,
+    );
+  if (e.elected.length) out.push(`<li><span class="label">${esc(w.elected)}:</span> ${e.elected.map(esc).join(', ')}</li>`);
+  return `<ul class="by-group">${out.join('')}</ul>`;
 }
 
 function decisionHtml(d: RecordDecision, lang: Lang, meetingAbsent: Set<string>): string {
@@ -74,7 +91,8 @@ function decisionHtml(d: RecordDecision, lang: Lang, meetingAbsent: Set<string>)
   if (d.counterCheck) result += `. ${esc(t.counterCheck)}: ${esc(t.counts(d.counterCheck))}`;
   parts.push(`<p class="result">${result}.</p>`);
   if (d.detail) parts.push(`<p class="detail">${esc(d.detail)}</p>`);
-  parts.push(countsTable(d, lang));
+  if (d.election) parts.push(electionHtml(d.election, lang));
+  parts.push(countsLines(d, lang));
   if (d.named.length) {
     const label = d.mode === 'rollCall' ? t.rollCall : t.namedVotes;
     const list = d.named.map((n) => `<li>${person(n.person)}: ${esc(t.choice[n.choice ?? 'none'])}</li>`).join('');
@@ -105,8 +123,7 @@ function itemHtml(item: DecisionRecord['items'][number], lang: Lang, meetingAbse
     out.push(`<p class="closed-note">${esc(t.closedReason)}${it.closedReason ? `: ${esc(it.closedReason)}` : ''}</p>`);
   if (it.text) out.push(`<p class="text">${esc(it.text)}</p>`);
   if (it.proposal) out.push(`<p class="proposal"><span class="label">${esc(t.proposal)}:</span> ${esc(it.proposal)}</p>`);
-  let outcome = esc(t.itemOutcome[it.outcome]);
-  if (it.referredTo) outcome += ` – ${esc(t.referredTo)} ${esc(it.referredTo)}`;
+  const outcome = it.outcome === 'referred' && it.referredTo ? `${esc(t.referredTo)} ${esc(it.referredTo)}` : esc(t.itemOutcome[it.outcome]);
   out.push(`<p class="outcome"><span class="label">${esc(t.decision)}:</span> <strong>${outcome}</strong></p>`);
   if (it.amendments.length) {
     const list = it.amendments
@@ -173,11 +190,9 @@ section.item.closed h2 { font-style: italic; }
 .time { font-weight: normal; }
 blockquote.worded { margin: 2px 0; font-style: italic; }
 .result { margin: 2px 0; }
-table.counts { border-collapse: collapse; margin: 4px 0; font: 9.5pt system-ui, sans-serif; font-variant-numeric: tabular-nums; }
-table.counts th, table.counts td { border-bottom: 1px solid #ddd; padding: 1px 10px 1px 0; text-align: right; }
-table.counts th[scope=row] { text-align: left; font-weight: 600; }
-table.counts thead th { border-bottom: 1px solid var(--ink); }
-table.counts tfoot th, table.counts tfoot td { border-top: 1px solid var(--ink); font-weight: 600; }
+ul.by-group { list-style: none; padding: 0; margin: 2px 0 4px; font-size: 10pt; }
+ul.by-group li { margin: 0; }
+.party { font-weight: 600; }
 h3, h4 { font: 600 9.5pt system-ui, sans-serif; margin: 6px 0 2px; }
 ul { margin: 2px 0; padding-left: 18px; }
 ul.cols { columns: 2; column-gap: 24px; }

@@ -60,6 +60,24 @@ export interface RecordDecision {
   /** Local time "HH:MM" in the chamber's time zone. */
   time: string;
   detail?: string;
+  /** §§ 27–28: for an entry of kind 'election', the election as held (when the state has it). */
+  election?: RecordElection;
+}
+
+/** An election in the record: rounds or seats, lots drawn (checkable), who was elected. */
+export interface RecordElection {
+  id: string;
+  kind: 'majority' | 'proportional';
+  title: string;
+  /** § 27, stk. 2: a written (secret) ballot; only counts are kept. */
+  secret: boolean;
+  /** § 27: each round's votes per candidate (by name). */
+  rounds: { number: number; tally: { name: string; votes: number }[] }[];
+  /** § 28: seats per list (by name). */
+  seats: { name: string; seats: number }[];
+  /** Lots drawn, with the commitment shown before and the secret revealed after. */
+  lots: { purpose: string; tied: string[]; winner: string; commitment: string; secret: string; digest: string }[];
+  elected: string[];
 }
 
 export interface RecordAmendment {

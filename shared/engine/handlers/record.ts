@@ -20,6 +20,8 @@ export const recordHandlers: HandlerMap = {
   'record.dissent': (s, a) => {
     const entry = s.record.find((e) => e.id === a.entryId);
     need(entry, 'UNKNOWN_ENTRY');
+    // A dissent is a member's own view on a decision they took part in.
+    need(!entry.absent.includes(memberOf(a.actor)), 'NOT_A_VOTER');
     const text = a.text.trim();
     need(text, 'EMPTY_TEXT');
     need(text.length <= s.config.dissentMaxLength, 'DISSENT_TOO_LONG');

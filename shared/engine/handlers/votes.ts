@@ -1,5 +1,5 @@
 import { need } from '../../refusals';
-import type { Choice, Counts, MeetingState, PersonId, Subject, Vote, VoteMode, VoteResult } from '../../types';
+import type { Choice, Counts, MeetingState, PersonId, RecordEntry, Subject, Vote, VoteMode, VoteResult } from '../../types';
 import {
   absentees,
   hasQuorum,
@@ -130,6 +130,23 @@ function eligiblePresent(s: MeetingState, vote: Vote): PersonId[] {
   return presentPersons(s).filter((p) => mayVoteOn(s, vote, p));
 }
 
+/** The record's kind and outcome follow what was decided, whether by vote or declaration. */
+function entryOf(subject: Subject, adopted: boolean, byDeclaration: boolean): { kind: RecordEntry['kind']; outcome: RecordEntry['outcome'] } {
+  const rejected = { outcome: 'rejected' as const };
+  switch (subject.kind) {
+    case 'referral':
+      return { kind: 'referral', ...(adopted ? { outcome: 'referred' } : rejected) };
+    case 'postpone':
+      return { kind: 'postponement', ...(adopted ? { outcome: 'postponed' } : rejected) };
+    case 'disqualification':
+      return { kind: 'disqualification', ...(adopted ? { outcome: 'adopted' } : rejected) };
+    case 'reading':
+      return { kind: 'reading', ...(adopted ? { outcome: 'adopted' } : rejected) };
+    default:
+      return { kind: byDeclaration ? 'declaration' : 'vote', ...(adopted ? { outcome: 'adopted' } : rejected) };
+  }
+}
+
 function zero(): Counts {
   return { for: 0, against: 0, abstain: 0 };
 }
@@ -174,11 +191,10 @@ function closeVote(s: MeetingState, vote: Vote, now: number, manual: VoteResult[
   s.record.push({
     id: `r${++s.seq}`,
     itemId: vote.itemId ?? '',
-    kind: vote.subject.kind === 'reading' ? 'reading' : 'vote',
+    ...entryOf(vote.subject, adopted, false),
     voteId: vote.id,
     point: vote.point,
     subject: vote.subject,
-    outcome: adopted ? 'adopted' : 'rejected',
     counts,
     byGroup: manual ? null : byGroup,
     mode: vote.mode,
@@ -301,11 +317,10 @@ export const voteHandlers: HandlerMap = {
     s.record.push({
       id: `r${++s.seq}`,
       itemId: d.itemId,
-      kind: d.subject.kind === 'referral' ? 'referral' : 'declaration',
+      ...entryOf(d.subject, adopted, true),
       voteId: null,
       point: d.point,
       subject: d.subject,
-      outcome: d.subject.kind === 'referral' && adopted ? 'referred' : adopted ? 'adopted' : 'rejected',
       counts: null,
       byGroup: null,
       mode: 'declaration',

@@ -1,0 +1,229 @@
+import { cloneElement, useEffect, useId, useState, type ReactElement, type ReactNode } from 'react';
+import type { Choice, Group, MeetingState, PublicView, Refusal } from '../../../shared/index';
+import { refusalText, useLang, useT } from '../i18n';
+import { useStore } from '../store';
+
+/** The language toggle: on every screen, remembered in localStorage. */
+export function LangToggle() {
+  const t = useT();
+  const toggle = useLang((s) => s.toggle);
+  const lang = useLang((s) => s.lang);
+  return (
+    <button type="button" className="lang-toggle" onClick={toggle} aria-label={t('langToggleLabel')} lang={lang === 'da' ? 'en' : 'da'}>
+      {t('langToggle')}
+    </button>
+  );
+}
+
+/** "Offline — genforbinder…" while the socket is down; socket.io reconnects by itself. */
+export function ConnectionBanner() {
+  const t = useT();
+  const connected = useStore((s) => s.connected);
+  const ever = useStore((s) => s.everConnected);
+  const authError = useStore((s) => s.authError);
+  if (connected || authError) return null;
+  return (
+    <div className="banner banner-offline" role="alert">
+      {ever ? t('offline') : t('connecting')}
+    </div>
+  );
+}
+
+/** The answer to the last press, read out by screen readers (role="status"). */
+export function FeedbackLine() {
+  const t = useT();
+  const lang = useLang((s) => s.lang);
+  const fb = useStore((s) => s.feedback);
+  return (
+    <div className={`feedback ${fb ? `feedback-${fb.state}` : 'feedback-empty'}`} role="status" aria-live="polite" data-testid="feedback">
+      {fb
+        ? fb.state === 'pending'
+          ? `${fb.label}: ${t('sending')}`
+          : fb.state === 'ok'
+            ? `✓ ${fb.label}: ${t('received')}`
+            : `✗ ${fb.label} — ${refusalText(fb.refusal!, lang)}`
+        : '\u00a0'}
+    </div>
+  );
+}
+
+/** A refusal's § and reason, shown under a disabled button. */
+export function Reason({ refusal, id }: { refusal: Refusal | null | undefined; id?: string }) {
+  const lang = useLang((s) => s.lang);
+  if (!refusal) return null;
+  return (
+    <p className="reason" id={id}>
+      {refusalText(refusal, lang)}
+    </p>
+  );
+}
+
+let reasonIds = 0;
+function useReasonId() {
+  const [id] = useState(() => `reason-${++reasonIds}`);
+  return id;
+}
+
+/**
+ * A button that the shared engine enables or disables. `refusal` is the engine's verdict
+ * (null: allowed); when disabled, the § and the reason are shown beneath it.
+ */
+export function ActionButton(props: {
+  label: string;
+  refusal: Refusal | null | undefined;
+  pendingKey: string;
+  onPress: () => void;
+  className?: string;
+  shortcut?: string;
+  pressed?: boolean;
+  hideReason?: boolean;
+  /** Not ready to send (e.g. nothing selected yet); not a rule, so no reason is shown. */
+  incomplete?: boolean;
+  children?: ReactNode;
+}) {
+  const t = useT();
+  const connected = useStore((s) => s.connected);
+  const pending = useStore((s) => !!s.pending[props.pendingKey]);
+  const reasonId = useReasonId();
+  const disabled = !!props.refusal || !connected || pending || !!props.incomplete;
+  return (
+    <div className="action">
+      <button
+        type="button"
+        className={`btn ${props.className ?? ''} ${pending ? 'is-pending' : ''}`}
+        disabled={disabled}
+        aria-disabled={disabled}
+        aria-busy={pending}
+        aria-pressed={props.pressed}
+        aria-describedby={props.refusal && !props.hideReason ? reasonId : undefined}
+        aria-keyshortcuts={props.shortcut}
+        onClick={props.onPress}
+      >
+        {props.children ?? props.label}
+        {props.shortcut ? <kbd className="kbd" aria-hidden="true">{props.shortcut}</kbd> : null}
+        {pending ? <span className="pending-note"> — {t('sending')}</span> : null}
+      </button>
+      {props.hideReason ? null : <Reason refusal={props.refusal} id={reasonId} />}
+    </div>
+  );
+}
+
+/** Re-renders every `ms` milliseconds; for clocks. */
+export function useNow(ms = 250): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const h = setInterval(() => setNow(Date.now()), ms);
+    return () => clearInterval(h);
+  }, [ms]);
+  return now;
+}
+
+/** Milliseconds to a server-clock deadline, by this screen's clock offset. */
+export function useRemaining(deadline: number | null | undefined): number | null {
+  const now = useNow();
+  const offset = useStore((s) => s.serverOffset);
+  if (deadline == null) return null;
+  return deadline - (now + offset);
+}
+
+export function formatClock(ms: number): string {
+  const neg = ms < 0;
+  const total = Math.ceil(Math.abs(ms) / 1000);
+  const m = Math.floor(total / 60);
+  const s = total % 60;
+  return `${neg ? '+' : ''}${m}:${String(s).padStart(2, '0')}`;
+}
+
+/** The speaking clock, counting down from the absolute deadline. */
+export function SpeakingClock({ deadline, className }: { deadline: number; className?: string }) {
+  const t = useT();
+  const left = useRemaining(deadline) ?? 0;
+  const over = left < 0;
+  return (
+    <span className={`clock ${over ? 'clock-over' : ''} ${className ?? ''}`} role="timer" aria-label={t('timeLeft')}>
+      {formatClock(left)}
+      {over ? <span className="clock-over-note"> {t('overTime')}</span> : null}
+    </span>
+  );
+}
+
+type AnyView = PublicView | MeetingState;
+
+function groupsOf(v: AnyView): Record<string, Group> {
+  return v.groups;
+}
+
+/** A person's name and group letter, from either kind of view. */
+export function personLabel(v: AnyView, personId: string): { name: string; letter: string; group: Group | null } {
+  const persons = 'persons' in v ? v.persons : Object.fromEntries(v.members.map((m) => [m.id, m]));
+  const p = persons[personId];
+  const g = p ? (groupsOf(v)[p.groupId] ?? null) : null;
+  return { name: p?.name ?? personId, letter: g?.letter ?? '?', group: g };
+}
+
+export function PersonName({ view, personId }: { view: AnyView; personId: string }) {
+  const { name, group } = personLabel(view, personId);
+  return (
+    <span className="person">
+      <PartyLetter group={group} /> {name}
+    </span>
+  );
+}
+
+export const CHOICE_COLORS: Record<Choice, string> = { for: '#1a7f37', against: '#c62828', abstain: '#f2c500' };
+export const CHOICE_TEXT: Record<Choice, string> = { for: '#ffffff', against: '#ffffff', abstain: '#111111' };
+
+/** Header used by every screen: title, what it is, language toggle, connection banner. */
+export function ScreenHeader({ title, subtitle, children, live = true }: { title: string; subtitle?: ReactNode; children?: ReactNode; live?: boolean }) {
+  return (
+    <>
+      {live ? <ConnectionBanner /> : null}
+      <header className="screen-header">
+        <div className="screen-title">
+          <h1>{title}</h1>
+          {subtitle ? <div className="screen-subtitle">{subtitle}</div> : null}
+        </div>
+        <div className="screen-tools">
+          {children}
+          <LangToggle />
+        </div>
+      </header>
+    </>
+  );
+}
+
+/** A label bound to its control by id, so its name is the label alone (not the options). */
+export function Field({ label, children }: { label: ReactNode; children: ReactElement<{ id?: string }> }) {
+  const auto = useId();
+  const id = children.props.id ?? auto;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {cloneElement(children, { id })}
+    </div>
+  );
+}
+
+/** Black or white text on a hex background, whichever contrasts more (WCAG luminance). */
+export function contrastText(hex: string): string {
+  const m = /^#?([0-9a-f]{6})$/i.exec(hex);
+  if (!m) return '#fff';
+  const n = parseInt(m[1]!, 16);
+  const lin = (c: number) => {
+    const v = c / 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  };
+  const L = 0.2126 * lin((n >> 16) & 255) + 0.7152 * lin((n >> 8) & 255) + 0.0722 * lin(n & 255);
+  // White wins when its contrast (1.05 / (L + 0.05)) beats black's ((L + 0.05) / 0.05).
+  return 1.05 / (L + 0.05) >= (L + 0.05) / 0.05 ? '#fff' : '#000';
+}
+
+/** A group's letter on its colour, in the text colour that reads on it. */
+export function PartyLetter({ group }: { group: Group | null | undefined }) {
+  const bg = group?.color ?? '#555';
+  return (
+    <span className="party-letter" style={{ background: bg, color: contrastText(bg) }} title={group?.name}>
+      {group?.letter ?? '?'}
+    </span>
+  );
+}

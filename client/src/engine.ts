@@ -1,0 +1,26 @@
+import { allowedActions, check, type ActionBody, type Actor, type Allowed, type MeetingState, type Refusal } from '../../shared/index';
+import { serverNow } from './store';
+
+// The screens ask the same engine the server runs whether a button may be pressed. The
+// engine copies the whole state for each probe, so the history that no probed rule reads
+// — the decision record, the chair's log, closed votes — is left out of the copy. (Only
+// `record.nameVote` and `record.dissent` read it; the screens never probe those.)
+const probes = new WeakMap<MeetingState, MeetingState>();
+
+export function probeState(s: MeetingState): MeetingState {
+  let p = probes.get(s);
+  if (!p) {
+    const active = s.activeVote ? s.votes[s.activeVote] : undefined;
+    p = { ...s, record: [], log: [], votes: active ? { [active.id]: active } : {} };
+    probes.set(s, p);
+  }
+  return p;
+}
+
+export function allowedFor(s: MeetingState, actor: Actor): Allowed {
+  return allowedActions(probeState(s), actor, { now: serverNow() });
+}
+
+export function checkFor(s: MeetingState, actor: Actor, body: ActionBody): Refusal | null {
+  return check(probeState(s), { ...body, actor } as never, { now: serverNow() });
+}

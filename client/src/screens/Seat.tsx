@@ -1,0 +1,470 @@
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import {
+  amendmentVotingOrder,
+  isDisqualified,
+  isPresent,
+  presentPersons,
+  projectedSpeakers,
+  rollCallNeeded,
+  withOwn,
+  type Actor,
+  type Choice,
+  type MeetingState,
+  type PublicView,
+  type Refusal,
+  type Vote,
+} from '../../../shared/index';
+import { ActionButton, FeedbackLine, PartyLetter, personLabel, PersonName, Reason, ScreenHeader, SpeakingClock } from '../components/common';
+import { useT, type Translate } from '../i18n';
+import { act, checkIn, checkOut, connect, disconnect } from '../socket';
+import { allowedFor } from '../engine';
+import { useStore } from '../store';
+
+/**
+ * The member's terminal at their fixed seat (§ 17). Every button is enabled or disabled by
+ * the same engine the server runs (`allowedActions`); a disabled one shows its § and reason.
+ */
+export function SeatScreen() {
+  const t = useT();
+  const key = new URLSearchParams(location.search).get('key');
+  useEffect(() => {
+    if (!key) return;
+    connect({ role: 'seat', seatKey: key });
+    document.title = 'Salen — ' + t('seatTitle');
+    return () => disconnect();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+  const role = useStore((s) => s.role);
+  const view = useStore((s) => s.view);
+  const own = useStore((s) => s.own);
+  const authError = useStore((s) => s.authError);
+
+  if (!key) {
+    return (
+      <div className="screen seat">
+        <ScreenHeader title={t('seatTitle')} />
+        <main className="seat-main">
+          <p className="statement statement-warn">{t('seatNoKey')}</p>
+        </main>
+      </div>
+    );
+  }
+  if (authError) {
+    return (
+      <div className="screen seat">
+        <ScreenHeader title={t('seatTitle')} />
+        <main className="seat-main">
+          <p className="statement statement-warn" role="alert">{t('unauthorizedSeat')}</p>
+        </main>
+      </div>
+    );
+  }
+  if (!view) {
+    return (
+      <div className="screen seat">
+        <ScreenHeader title={t('seatTitle')} />
+        <main className="seat-main">
+          <p>{t('loading')}</p>
+        </main>
+      </div>
+    );
+  }
+  if (role === 'member' && own?.personId) return <MemberSeat state={view as MeetingState} personId={own.personId} seatId={own.seatId} />;
+  return <CheckIn view={view} seatId={own?.seatId ?? null} />;
+}
+
+function seatLabelOf(view: PublicView | MeetingState, seatId: string | null): string | null {
+  if (!seatId) return null;
+  return view.chamber.seats.find((s) => s.id === seatId)?.label ?? seatId;
+}
+
+function CheckIn({ view, seatId }: { view: PublicView | MeetingState; seatId: string | null }) {
+  const t = useT();
+  const [code, setCode] = useState('');
+  const label = seatLabelOf(view, seatId);
+  const connected = useStore((s) => s.connected);
+  const pending = useStore((s) => !!s.pending.checkIn);
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!code.trim()) return;
+    const r = await checkIn(code.trim(), t('checkIn'));
+    if (r.ok) setCode('');
+  };
+  return (
+    <div className="screen seat">
+      <ScreenHeader title={t('seatTitle')} subtitle={label ? t('seatLabel', { label }) : view.title} />
+      <main className="seat-main">
+        <form className="card checkin" onSubmit={onSubmit} aria-labelledby="checkin-title">
+          <h2 id="checkin-title">{t('checkInTitle')}</h2>
+          <p>{t('checkInHelp')}</p>
+          <label htmlFor="code">{t('personalCode')}</label>
+          <input
+            id="code"
+            name="code"
+            className="input-big"
+            type="password"
+            inputMode="numeric"
+            autoComplete="off"
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+          />
+          <button type="submit" className="btn btn-primary btn-big" disabled={!connected || pending || !code.trim()} aria-busy={pending}>
+            {t('checkIn')}
+            {pending ? <span className="pending-note"> — {t('sending')}</span> : null}
+          </button>
+          {!connected ? <p className="statement statement-warn">{t('noConnection')}</p> : null}
+        </form>
+        <FeedbackLine />
+      </main>
+    </div>
+  );
+}
+
+function MemberSeat({ state: shared, personId, seatId }: { state: MeetingState; personId: string; seatId: string }) {
+  const t = useT();
+  const own = useStore((s) => s.own);
+  const connected = useStore((s) => s.connected);
+  const pendingCast = useStore((s) => Object.keys(s.pending).find((k) => k.startsWith('vote.cast:')));
+  const state = useMemo(() => withOwn(shared, own), [shared, own]);
+  const actor: Actor = useMemo(() => ({ role: 'member', personId, seatId }), [personId, seatId]);
+  const allowed = useMemo(() => allowedFor(state, actor), [state, actor]);
+  const [confirmOut, setConfirmOut] = useState(false);
+
+  const me = state.persons[personId];
+  const group = me ? state.groups[me.groupId] : undefined;
+  const item = state.currentItem ? state.items[state.currentItem] : undefined;
+  const activeItem = item && item.status === 'active' ? item : undefined;
+  const queue = activeItem ? projectedSpeakers(state, activeItem.id) : [];
+  const myPlace = queue.findIndex((q) => q.personId === personId);
+  const speaking = activeItem?.debate.speaking ?? null;
+  const vote = state.activeVote ? state.votes[state.activeVote] : undefined;
+  const present = isPresent(state, personId);
+  const disq = activeItem ? isDisqualified(state, activeItem.id, personId) : false;
+  const denied = state.deniedFloor.includes(personId);
+  const calls = state.callsToOrder[personId] ?? 0;
+  const decl = state.declaration;
+  const seatLabel = seatLabelOf(state, seatId);
+
+  const myBallot: Choice | null = vote && own?.voteId === vote.id ? own.ballot : null;
+  const lastVote = useMemo(() => {
+    if (!activeItem) return null;
+    for (let i = state.record.length - 1; i >= 0; i--) {
+      const e = state.record[i]!;
+      if (e.itemId === activeItem.id && e.voteId) return { entry: e, vote: state.votes[e.voteId] };
+    }
+    return null;
+  }, [state, activeItem]);
+
+  const reasonText = (reason: string, moved?: string) =>
+    reason === 'moved' ? t('reason_moved', { reason: moved ?? '' }) : t(reason === 'groupFirst' ? 'reason_groupFirst' : 'reason_order');
+
+  return (
+    <div className="screen seat">
+      <ScreenHeader
+        title={me?.name ?? personId}
+        subtitle={
+          <>
+            <PartyLetter group={group} /> {group?.name}
+            {' · '}
+            {seatLabel ? t('seatLabel', { label: seatLabel }) : null}
+            {me?.kind === 'substitute' ? ` · ${t('statusSubstitute')}` : ''}
+          </>
+        }
+      />
+      <main className="seat-main">
+        <section className="statements" aria-label="Status">
+          {!connected ? <p className="statement statement-warn">{t('statusNoConnection')}</p> : null}
+          {connected && !present ? <p className="statement statement-warn">{t('statusNotPresent')}</p> : null}
+          {connected && present ? <p className="statement statement-ok">✓ {t('statusPresent')}</p> : null}
+          {disq ? <p className="statement statement-warn">{t('statusDisqualified')}</p> : null}
+          {denied ? <p className="statement statement-warn">{t('statusDeniedFloor')}</p> : null}
+          {calls > 0 ? <p className="statement statement-warn">{t('statusCalledToOrder', { n: calls })}</p> : null}
+          {state.meeting.status !== 'open' ? <p className="statement">{t(`meetingStatus_${state.meeting.status}`)}</p> : null}
+        </section>
+
+        <FeedbackLine />
+
+        {vote ? (
+          <section className="card vote-card" aria-labelledby="vote-title">
+            <h2 id="vote-title">
+              {t('vote')} · {t(`mode_${vote.mode}`)}
+            </h2>
+            <p className="vote-subject">{t(`subject_${vote.subject.kind}`)}</p>
+            <p className="vote-point">
+              <span className="label">{t('votePoint')}:</span> {vote.point}
+            </p>
+            {vote.mode === 'manual' ? (
+              <p className="statement">{t('manualVoteSeat')}</p>
+            ) : (
+              <>
+                <RollCallLine state={state} personId={personId} t={t} />
+                <div className="vote-buttons" role="group" aria-label={t('vote')}>
+                  {(['for', 'against', 'abstain'] as const).map((c) => {
+                    const chosen = myBallot === c;
+                    return (
+                      <ActionButton
+                        key={c}
+                        label={t(`choice_${c}`)}
+                        refusal={allowed['vote.cast']}
+                        pendingKey={`vote.cast:${c}`}
+                        className={`btn-vote btn-vote-${c} ${chosen ? 'is-chosen' : ''}`}
+                        pressed={chosen}
+                        hideReason
+                        onPress={() => void act({ type: 'vote.cast', choice: c }, `${t('vote')}: ${t(`choice_${c}`)}`, `vote.cast:${c}`)}
+                      >
+                        <span className="vote-symbol" aria-hidden="true">{t(`choiceSymbol_${c}`)}</span>
+                        <span className="vote-label">{t(`choice_${c}`)}</span>
+                        {chosen ? <span className="vote-chosen">✓ {t('selected')}</span> : null}
+                      </ActionButton>
+                    );
+                  })}
+                </div>
+                <Reason refusal={allowed['vote.cast']} />
+                <p className={`my-vote ${myBallot ? 'my-vote-set' : ''}`} role="status" aria-live="assertive" data-testid="my-vote">
+                  {pendingCast
+                    ? `${t('sending')} ${t(`choice_${pendingCast.split(':')[1] as Choice}`)}`
+                    : myBallot
+                      ? `✓ ${t('yourVoteConfirmed', { choice: t(`choice_${myBallot}`).toUpperCase() })}`
+                      : t('yourVoteNone')}
+                </p>
+                {myBallot && !vote.rollCall ? <p className="hint">{t('yourVoteChange')}</p> : null}
+                <p className="hint">
+                  {t('votedOf', { voted: vote.ballotCount ?? Object.keys(vote.ballots).length, eligible: eligibleCount(state, vote) })}
+                </p>
+              </>
+            )}
+          </section>
+        ) : null}
+
+        <section className="card" aria-labelledby="item-title">
+          {activeItem ? (
+            <>
+              <h2 id="item-title">
+                {t('item', { n: activeItem.number })}: {activeItem.title}{' '}
+                {activeItem.doors === 'closed' ? <span className="tag tag-closed">{t('closedTag')}</span> : null}
+              </h2>
+              {activeItem.doors === 'closed' ? <p className="statement">{t('closedItemNote')}</p> : null}
+              {activeItem.readings > 1 ? <p>{t('readingOf', { reading: activeItem.reading, readings: activeItem.readings })}</p> : null}
+              {activeItem.proposal ? (
+                <p>
+                  <span className="label">{t('proposal')}:</span> {activeItem.proposal}
+                </p>
+              ) : null}
+            </>
+          ) : (
+            <h2 id="item-title">{t('noItem')}</h2>
+          )}
+        </section>
+
+        {activeItem ? (
+          <section className="card" aria-labelledby="floor-title">
+            <h2 id="floor-title">{t('speakerList')}</h2>
+            {speaking ? (
+              <p className={`speaker-now ${speaking.personId === personId ? 'speaker-me' : ''}`}>
+                {speaking.personId === personId ? <strong>{t('youHaveFloor')}: </strong> : <span>{t('speaking')}: </span>}
+                <PersonName view={state} personId={speaking.personId} /> <SpeakingClock deadline={speaking.deadline} />
+              </p>
+            ) : (
+              <p>{t('nobodySpeaking')}</p>
+            )}
+            <p className="my-place" role="status" aria-live="polite" data-testid="my-place">
+              {myPlace >= 0 ? (
+                <>
+                  <strong>{t('yourPlace', { n: myPlace + 1 })}</strong> —{' '}
+                  {reasonText(queue[myPlace]!.reason, queue[myPlace]!.movedReason)}
+                </>
+              ) : (
+                t('notOnList')
+              )}
+            </p>
+            <div className="button-row">
+              {speaking?.personId === personId ? (
+                <ActionButton label={t('yieldFloor')} refusal={allowed['floor.yield']} pendingKey="floor.yield" className="btn-big" onPress={() => void act({ type: 'floor.yield' }, t('yieldFloor'))} />
+              ) : myPlace >= 0 ? (
+                <ActionButton label={t('withdrawFloor')} refusal={allowed['floor.withdraw']} pendingKey="floor.withdraw" className="btn-big" onPress={() => void act({ type: 'floor.withdraw' }, t('withdrawFloor'))} />
+              ) : (
+                <ActionButton label={t('requestFloor')} refusal={allowed['floor.request']} pendingKey="floor.request" className="btn-big btn-primary" onPress={() => void act({ type: 'floor.request' }, t('requestFloor'))} />
+              )}
+            </div>
+            {queue.length ? (
+              <ol className="queue" aria-label={t('speakerList')}>
+                {queue.map((q) => (
+                  <li key={q.personId} className={q.personId === personId ? 'queue-me' : ''}>
+                    <PersonName view={state} personId={q.personId} />
+                    {q.personId === personId ? ` (${t('you')})` : ''}
+                    <span className="queue-reason"> — {reasonText(q.reason, q.movedReason)}</span>
+                  </li>
+                ))}
+              </ol>
+            ) : (
+              <p className="hint">{t('speakerListEmpty')}</p>
+            )}
+          </section>
+        ) : null}
+
+        {activeItem ? (
+          <section className="card" aria-labelledby="demands-title">
+            <h2 id="demands-title">{t('demands')}</h2>
+            {decl ? (
+              <div className="declaration">
+                <p>
+                  <strong>{t('declaration')}:</strong> {decl.point}
+                </p>
+                <p>{t('declarationExpected', { outcome: t(decl.expected) })}</p>
+                <p>{t('declarationDemands', { n: decl.demands.length })}</p>
+                {decl.demands.includes(personId) ? <p className="statement statement-ok">✓ {t('youDemanded')}</p> : null}
+                <ActionButton label={t('demandVote')} refusal={allowed['declaration.demandVote']} pendingKey="declaration.demandVote" className="btn-big btn-primary" onPress={() => void act({ type: 'declaration.demandVote' }, t('demandVote'))} />
+              </div>
+            ) : null}
+            <div className="demand">
+              <ActionButton label={t('demandRollCall')} refusal={allowed['rollCall.demand']} pendingKey="rollCall.demand" className="btn-big" onPress={() => void act({ type: 'rollCall.demand' }, t('demandRollCall'))} />
+              <p className="demand-count" data-testid="rollcall-count">
+                {t('demandRollCallCount', { n: state.demands.rollCall.length, m: rollCallNeeded(state) })}
+                {state.demands.rollCall.includes(personId) ? ` · ✓ ${t('youDemanded')}` : ''}
+              </p>
+            </div>
+            <div className="demand">
+              <ActionButton label={t('demandDivision')} refusal={allowed['division.demand']} pendingKey="division.demand" className="btn-big" onPress={() => void act({ type: 'division.demand' }, t('demandDivision'))} />
+              <p className="demand-count">
+                {t('demandDivisionCount', { n: state.demands.division.length })}
+                {state.demands.division.includes(personId) ? ` · ✓ ${t('youDemanded')}` : ''}
+              </p>
+            </div>
+            <div className="demand">
+              <ActionButton label={t('demandClosure')} refusal={allowed['closure.demand']} pendingKey="closure.demand" className="btn-big" onPress={() => void act({ type: 'closure.demand' }, t('demandClosure'))} />
+              <p className="demand-count">
+                {t('demandClosureCount', { n: state.demands.closure.length, m: state.config.forceVoteMembers })}
+                {state.demands.closure.includes(personId) ? ` · ✓ ${t('youDemanded')}` : ''}
+              </p>
+            </div>
+          </section>
+        ) : null}
+
+        {activeItem ? <Amendments state={state} itemId={activeItem.id} personId={personId} refusal={allowed['amendment.submit']} /> : null}
+
+        {lastVote?.vote?.result && !vote ? (
+          <section className="card" aria-labelledby="last-title">
+            <h2 id="last-title">{t('lastResult')}</h2>
+            <p>{lastVote.entry.point}</p>
+            <p className="result-line">
+              <strong>{t(`outcome_${lastVote.entry.outcome}` as 'outcome_adopted')}</strong>
+              {lastVote.entry.counts
+                ? ` — ${t('choice_for')} ${lastVote.entry.counts.for} · ${t('choice_against')} ${lastVote.entry.counts.against} · ${t('choice_abstain')} ${lastVote.entry.counts.abstain}`
+                : ''}
+            </p>
+            {lastVote.vote.ballots[personId] ? <p>{t('yourLastVote', { choice: t(`choice_${lastVote.vote.ballots[personId]!}`) })}</p> : null}
+            {lastVote.vote.ballots[personId] && !lastVote.vote.result.named.some((n) => n.personId === personId) ? (
+              <ActionButton
+                label={t('nameVote')}
+                refusal={null}
+                pendingKey="record.nameVote"
+                onPress={() => void act({ type: 'record.nameVote', voteId: lastVote.vote!.id }, t('nameVote'))}
+              />
+            ) : null}
+          </section>
+        ) : null}
+
+        <section className="card checkout">
+          {confirmOut ? (
+            <div className="button-row">
+              <ActionButton
+                label={t('checkOutConfirm')}
+                refusal={allowed['presence.checkOut']}
+                pendingKey="presence.checkOut"
+                className="btn-big btn-danger"
+                onPress={() => {
+                  setConfirmOut(false);
+                  void checkOut(t('checkOut'));
+                }}
+              />
+              <button type="button" className="btn btn-big" onClick={() => setConfirmOut(false)}>
+                {t('cancel')}
+              </button>
+            </div>
+          ) : (
+            <button type="button" className="btn btn-big" onClick={() => setConfirmOut(true)} disabled={!connected}>
+              {t('checkOut')}
+            </button>
+          )}
+        </section>
+      </main>
+    </div>
+  );
+}
+
+/** Members present who may vote on this (§ 16, § 23: a disqualified member only on their own case). */
+function eligibleCount(state: MeetingState, vote: Vote): number {
+  if (vote.rollCall) return vote.rollCall.order.length;
+  return presentPersons(state).filter(
+    (p) => !isDisqualified(state, vote.itemId, p) || (vote.subject.kind === 'disqualification' && vote.subject.personId === p),
+  ).length;
+}
+
+function RollCallLine({ state, personId, t }: { state: MeetingState; personId: string; t: Translate }) {
+  const vote = state.activeVote ? state.votes[state.activeVote] : undefined;
+  const rc = vote?.rollCall;
+  if (!vote || !rc) return null;
+  const turn = rc.order[rc.index];
+  const myIdx = rc.order.indexOf(personId);
+  if (turn === personId) {
+    return (
+      <p className="statement statement-turn" role="alert">
+        ▶ {t('yourTurn')}
+      </p>
+    );
+  }
+  if (myIdx >= 0 && myIdx < rc.index) return <p className="statement statement-ok">✓ {t('rollCallDone')}</p>;
+  return (
+    <p className="statement" role="status">
+      {t('rollCall')}: {turn ? t('notYourTurn', { name: personLabel(state, turn).name, n: myIdx + 1, m: rc.order.length }) : ''}
+    </p>
+  );
+}
+
+function Amendments({ state, itemId, personId, refusal }: { state: MeetingState; itemId: string; personId: string; refusal: Refusal | null | undefined }) {
+  const t = useT();
+  const [text, setText] = useState('');
+  const order = amendmentVotingOrder(state, itemId);
+  const all = state.items[itemId]?.amendmentOrder ?? [];
+  const shown = [...order, ...all.filter((id) => !order.includes(id))];
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!text.trim()) return;
+    const r = await act({ type: 'amendment.submit', text: text.trim() }, t('amendmentSend'));
+    if (r.ok) setText('');
+  };
+  return (
+    <section className="card" aria-labelledby="amend-title">
+      <h2 id="amend-title">{t('amendments')}</h2>
+      {shown.length ? (
+        <ol className="amendments">
+          {shown.map((id) => {
+            const a = state.amendments[id]!;
+            return (
+              <li key={id}>
+                {a.parentId ? <em>{t('subAmendment')}: </em> : null}
+                {a.text} — <PersonName view={state} personId={a.proposer} /> · <strong>{t(`amendmentStatus_${a.status}`)}</strong>
+                {a.proposer === personId && a.status === 'pending' ? (
+                  <button type="button" className="btn btn-small" onClick={() => void act({ type: 'amendment.withdraw', amendmentId: id }, t('amendmentWithdraw'), `amendment.withdraw:${id}`)}>
+                    {t('amendmentWithdraw')}
+                  </button>
+                ) : null}
+              </li>
+            );
+          })}
+        </ol>
+      ) : null}
+      <details>
+        <summary>{t('amendmentSubmit')}</summary>
+        <form onSubmit={submit} className="stack">
+          <label htmlFor="amend-text">{t('amendmentText')}</label>
+          <textarea id="amend-text" rows={3} value={text} onChange={(e) => setText(e.target.value)} />
+          <button type="submit" className="btn" disabled={!!refusal || !text.trim()}>
+            {t('amendmentSend')}
+          </button>
+          <Reason refusal={refusal} />
+        </form>
+      </details>
+    </section>
+  );
+}
