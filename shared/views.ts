@@ -1,6 +1,6 @@
 import { hasQuorum, presentCount, quorumNeeded, rollCallNeeded } from './engine/selectors';
 import { projectedSpeakers, type PlaceReason } from './engine/speakers';
-import type { Choice, Counts, Group, ItemId, MeetingState, PersonId, Seat, Vote, VoteMode } from './types';
+import type { Choice, Counts, Group, ItemId, MeetingState, PersonId, Seat, Subject, Vote, VoteMode } from './types';
 
 // What each role may see, as pure projections of the one state (§§ 2–3, § 16, § 24).
 
@@ -69,6 +69,7 @@ export interface PublicResult {
   voteId: string;
   number: number;
   point: string;
+  subject: Subject['kind'] | null;
   mode: VoteMode | 'declaration';
   counts: Counts | null;
   adopted: boolean;
@@ -87,6 +88,9 @@ export interface PublicView {
   chamber: { name: string; seats: Seat[] };
   groups: Record<string, Group>;
   members: { id: PersonId; name: string; groupId: string; kind: 'member' | 'substitute' }[];
+  /** § 18, stk. 2: the chair, the vice-chairs, and who holds the chair now. */
+  chairLine: PersonId[];
+  actingChair: PersonId | null;
   /** Who sits where and is present; a closed item does not change this public fact. */
   presence: Record<string, { personId: PersonId; online: boolean }>;
   quorum: { present: number; needed: number; met: boolean; memberCount: number };
@@ -109,6 +113,7 @@ export interface PublicView {
         vote: null | {
           id: string;
           point: string;
+          subject: Subject['kind'];
           mode: VoteMode;
           voted: number;
           eligible: number;
@@ -229,6 +234,7 @@ export function publicView(s: MeetingState): PublicView {
             ? {
                 id: activeVote.id,
                 point: activeVote.point,
+                subject: activeVote.subject.kind,
                 mode: activeVote.mode,
                 voted: Object.keys(activeVote.ballots).length,
                 eligible: activeVote.rollCall ? activeVote.rollCall.order.length : present,
@@ -256,6 +262,7 @@ export function publicView(s: MeetingState): PublicView {
       voteId: e.voteId ?? e.id,
       number: item?.number ?? 0,
       point: e.point,
+      subject: e.subject?.kind ?? null,
       mode: e.mode ?? 'declaration',
       counts: e.counts,
       adopted: e.outcome === 'adopted' || e.outcome === 'referred',
@@ -278,6 +285,8 @@ export function publicView(s: MeetingState): PublicView {
     chamber: s.chamber,
     groups: s.groups,
     members: Object.values(s.persons).map((p) => ({ id: p.id, name: p.name, groupId: p.groupId, kind: p.kind })),
+    chairLine: s.chair.line,
+    actingChair: s.chair.acting,
     presence,
     quorum: { present: presentCount(s), needed: quorumNeeded(s), met: hasQuorum(s), memberCount: s.config.memberCount },
     agenda: s.meeting.galleryBlank ? [] : s.agenda.map((id): PublicAgendaItem => {

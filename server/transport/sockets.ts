@@ -14,6 +14,7 @@ interface Identity {
 }
 
 const MAX_PAYLOAD_CHARS = 16_000;
+const QUIET_FOR_MEMBERS = new Set(['vote.cast', 'floor.requested', 'presence.changed']);
 /** Per-socket token bucket: a burst of 40, refilled at 20 messages a second. */
 const RATE = { burst: 40, perSecond: 20 };
 
@@ -114,7 +115,10 @@ export function attachSockets(http: HttpServer, service: MeetingService, opts: T
       if ((io.sockets.adapter.rooms.get(room)?.size ?? 0) === 0) continue;
       io.to(room).emit('view', { version: c.version, serverNow: now, role: roleName[room], view: viewFor(room) });
     }
-    if (c.events.length) io.to(['members', 'chair']).emit('notice', { version: c.version, events: c.events });
+    // Members get the notices worth showing; a notice per ballot would only say who voted when.
+    const forMembers = c.events.filter((e) => !QUIET_FOR_MEMBERS.has(e.type));
+    if (forMembers.length) io.to('members').emit('notice', { version: c.version, events: forMembers });
+    if (c.events.length) io.to('chair').emit('notice', { version: c.version, events: c.events });
     for (const sockets of seatSockets.values())
       for (const sock of sockets) {
         const id = sock.data.id as Identity;
