@@ -68,7 +68,8 @@ export function demoChamber(opts: { seatCount?: number } = {}): DemoChamber {
   const target = total - INDEPENDENTS;
   const counts = PARTIES.map((p) => Math.max(1, Math.floor((p.seats * target) / 53)));
   const largest = () => counts.indexOf(Math.max(...counts));
-  while (counts.reduce((a, b) => a + b, 0) > target) counts[largest()]! -= 1;
+  const lastHeld = () => counts.map((n, i) => (n > 0 ? i : -1)).filter((i) => i >= 0).pop()!;
+  while (counts.reduce((a, b) => a + b, 0) > target) counts[counts[largest()]! > 1 ? largest() : lastHeld()]! -= 1;
   for (let i = 0; counts.reduce((a, b) => a + b, 0) < target; i = (i + 1) % PARTIES.length) counts[i]! += 1;
   PARTIES.forEach((p, i) => {
     for (let j = 0; j < counts[i]!; j++) slots.push(p.letter);
@@ -85,8 +86,10 @@ export function demoChamber(opts: { seatCount?: number } = {}): DemoChamber {
     persons.push({ id: `sub${j + 1}`, name: `${FIRST[(j * 5 + 3) % FIRST.length]} ${LAST[(j * 3 + 11) % LAST.length]} (stedfortræder)`, groupId, kind: 'substitute', seatId: null });
   }
   // Chair from A, vice-chairs from Ø and C.
-  const firstOf = (g: string, n = 0) => persons.filter((p) => p.groupId === g && p.kind === 'member')[n]!.id;
-  const chairLine = [firstOf('A'), firstOf('Ø'), firstOf('C')];
+  const firstOf = (g: string) => persons.find((p) => p.groupId === g && p.kind === 'member')?.id;
+  const line = [firstOf('A'), firstOf('Ø'), firstOf('C')].filter((id): id is string => !!id);
+  for (const p of persons) if (line.length < 3 && p.kind === 'member' && !line.includes(p.id)) line.push(p.id);
+  const chairLine = line;
   const codes: Record<string, string> = {};
   persons.forEach((p, i) => (codes[p.id] = String(1000 + ((i * 7919) % 9000))));
   const seatKeys: Record<string, string> = {};

@@ -121,19 +121,20 @@ export const electionHandlers: HandlerMap = {
     const item = requireCurrent(s);
     need(!s.activeElection, 'ELECTION_ACTIVE');
     need(!s.activeVote, 'VOTE_OPEN');
+    const candidates = a.candidates ?? [];
+    if (a.kind === 'majority')
+      need(candidates.length >= 1 && new Set(candidates.map((c) => c.id)).size === candidates.length, 'NEEDS_CANDIDATES');
+    else need(a.seats, 'NEEDS_SEATS');
     const id = `e${++s.seq}`;
     if (a.kind === 'majority') {
-      const candidates = a.candidates ?? [];
-      need(candidates.length >= 1 && new Set(candidates.map((c) => c.id)).size === candidates.length, 'NEEDS_CANDIDATES');
       s.elections[id] = {
         id, kind: 'majority', itemId: item.id, title: a.title, appointment: a.appointment ?? false, secret: false, secretDemands: [],
         candidates, rounds: [], status: 'setup', finalists: null, lot: null, lots: [], elected: null,
       };
     } else {
-      need(a.seats, 'NEEDS_SEATS');
       const secret = ctx.random ?? '';
       s.elections[id] = {
-        id, kind: 'proportional', itemId: item.id, title: a.title, seats: a.seats, lists: [], renounced: {}, status: 'setup',
+        id, kind: 'proportional', itemId: item.id, title: a.title, seats: a.seats!, lists: [], renounced: {}, status: 'setup',
         unanimous: null, commitment: commitment(secret), secret, weights: null, result: null, lots: [], named: {},
       };
     }

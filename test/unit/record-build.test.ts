@@ -171,7 +171,7 @@ describe('the decision record of a scripted meeting (§ 29)', () => {
   });
 
   it('keeps the agenda order, numbers and outcomes of every item', () => {
-    expect(members.items.map((i) => i.number)).toEqual([1, 2, 3, 5, 4]);
+    expect(members.items.map((i) => i.number)).toEqual([1, 2, 3, 4, 5]);
     expect(members.items.map((i) => (i.closed ? null : i.id))).toEqual(['a1', 'a3', 'a4', 'a5', 'a2']);
     expect(members.items.map((i) => (i.closed ? null : i.outcome))).toEqual(['adopted', 'toSecondReading', 'referred', 'postponed', 'adopted']);
     const a4 = open(members, 'a4');
@@ -236,19 +236,19 @@ describe('the decision record of a scripted meeting (§ 29)', () => {
     const [ref] = open(members, 'a4').decisions;
     expect(ref).toMatchObject({ kind: 'referral', outcome: 'referred', subject: { kind: 'referral', committee: 'Økonomiudvalget' }, counts: tally(sc.ballots.referral) });
     const a5 = open(members, 'a5');
-    expect(a5.number).toBe(5);
+    expect(a5.number).toBe(4);
     expect(a5.decisions).toEqual([expect.objectContaining({ kind: 'postponement', outcome: 'postponed', mode: null, counts: null })]);
     expect(a5.decisions[0]!.point).toContain(sc.names.m2);
   });
 
   it('records the meeting-level vote on the order of the agenda (§ 20), with item numbers', () => {
     expect(members.meetingDecisions).toHaveLength(1);
-    expect(members.meetingDecisions[0]).toMatchObject({ outcome: 'adopted', subject: { kind: 'agendaOrder', order: [1, 2, 3, 4] }, counts: { for: 6, against: 0, abstain: 0 } });
+    expect(members.meetingDecisions[0]).toMatchObject({ outcome: 'adopted', subject: { kind: 'agendaOrder', order: [1, 2, 3, 5] }, counts: { for: 6, against: 0, abstain: 0 } });
   });
 
   it("gives members the closed item in full: reason, points, amendment, names, dissent", () => {
     const a2 = open(members, 'a2');
-    expect(a2).toMatchObject({ number: 4, title: CLOSED_TITLE, doors: 'closed', closedReason: CLOSED_REASON, outcome: 'adopted' });
+    expect(a2).toMatchObject({ number: 5, title: CLOSED_TITLE, doors: 'closed', closedReason: CLOSED_REASON, outcome: 'adopted' });
     expect(a2.amendments.map((a) => [a.text, a.status])).toEqual([[CLOSED_AMENDMENT, 'rejected']]);
     const [am, main] = a2.decisions;
     expect(am!.counts).toEqual(tally(sc.ballots.closedAmendment));
@@ -260,7 +260,7 @@ describe('the decision record of a scripted meeting (§ 29)', () => {
 
   it('shows the public a closed item only as its number and "Lukket punkt" (§§ 2–3)', () => {
     const closed = pub.items.filter((i) => i.closed) as ClosedRecordItem[];
-    expect(closed).toEqual([{ closed: true, number: 4, title: 'Lukket punkt' }]);
+    expect(closed).toEqual([{ closed: true, number: 5, title: 'Lukket punkt' }]);
     expect(pub.items.filter((i) => !i.closed)).toEqual(members.items.filter((i) => !i.closed && i.doors === 'open'));
     expect(pub.meetingDecisions).toEqual(members.meetingDecisions);
     expect(pub.attendance).toEqual(members.attendance);
@@ -289,9 +289,9 @@ describe('the decision record of a scripted meeting (§ 29)', () => {
       expect(JSON.stringify(pub)).not.toContain(`"${e.id}"`);
       expect(JSON.stringify(pub)).not.toContain(`"${e.voteId}"`);
     }
-    expect(withLater.corrections).toEqual([expect.objectContaining({ itemNumber: 4, closed: true })]);
+    expect(withLater.corrections).toEqual([expect.objectContaining({ itemNumber: 5, closed: true })]);
     expect(withLater.corrections[0]).not.toHaveProperty('text');
-    expect(withLater.later.find((x) => x.closed)).toEqual({ kind: 'dissent', at: null, itemNumber: 4, closed: true });
+    expect(withLater.later.find((x) => x.closed)).toEqual({ kind: 'dissent', at: null, itemNumber: 5, closed: true });
   });
 
   it('once frozen, lists later additions apart and never merges them into the signed text', () => {
@@ -309,7 +309,7 @@ describe('the decision record of a scripted meeting (§ 29)', () => {
     expect(r.items).toEqual(members.items);
     expect(r.later).toEqual([
       expect.objectContaining({ kind: 'dissent', itemNumber: 2, closed: false, person: person(sc.names, 'm2'), text: 'Sen tilførsel til 2. behandling.' }),
-      expect.objectContaining({ kind: 'dissent', itemNumber: 4, closed: false, person: person(sc.names, 'm8'), text: LATE_CLOSED_DISSENT }),
+      expect.objectContaining({ kind: 'dissent', itemNumber: 5, closed: false, person: person(sc.names, 'm8'), text: LATE_CLOSED_DISSENT }),
     ]);
     const live = buildRecord(sc.m.state, { audience: 'members' });
     expect(open(live, 'a3').decisions[0]!.dissents).toHaveLength(1);

@@ -71,7 +71,12 @@ export const agendaHandlers: HandlerMap = {
     need(s.meeting.status !== 'closed', 'MEETING_CLOSED');
     need(!s.items[a.item.id], 'DUPLICATE_ITEM');
     need(a.item.doors === 'open' || (a.item.closedReason ?? '').trim(), 'CLOSED_REASON_REQUIRED');
-    const number = Math.max(0, ...Object.values(s.items).map((i) => i.number)) + 1;
+    // A new open item goes before the closed ones (§ 2, stk. 6) and takes that place's
+    // number; the closed items after it move one number on, so the agenda reads in order.
+    const firstClosed = s.agenda.findIndex((id) => s.items[id]?.doors === 'closed');
+    const at = a.item.doors === 'closed' || firstClosed < 0 ? s.agenda.length : firstClosed;
+    const number = at < s.agenda.length ? s.items[s.agenda[at]!]!.number : Math.max(0, ...Object.values(s.items).map((i) => i.number)) + 1;
+    for (const id of s.agenda.slice(at)) s.items[id]!.number += 1;
     s.items[a.item.id] = {
       ...a.item,
       number,
@@ -85,9 +90,7 @@ export const agendaHandlers: HandlerMap = {
       votingBegun: false,
       referredTo: null,
     };
-    const firstClosed = s.agenda.findIndex((id) => s.items[id]?.doors === 'closed');
-    if (a.item.doors === 'closed' || firstClosed < 0) s.agenda.push(a.item.id);
-    else s.agenda.splice(firstClosed, 0, a.item.id);
+    s.agenda.splice(at, 0, a.item.id);
   },
   // § 20, stk. 1: the chair sets the order, unless six members demanded a vote on it.
   'agenda.reorder': (s, a, ctx) => {
