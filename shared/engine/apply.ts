@@ -26,6 +26,9 @@ export function registerHandlers(extra: HandlerMap) {
   Object.assign(handlers, extra);
 }
 
+/** After the meeting is closed only the record and leaving the seats go on (§ 29). */
+const AFTER_CLOSE = new Set<string>(['record.nameVote', 'record.dissent', 'presence.checkOut', 'seat.offline', 'seat.online', 'gallery.blank']);
+
 /** Who may act at all: role, acting chair (§ 18), personally present at own seat (§ 16). */
 function authorize(s: MeetingState, a: Action) {
   const roles = ACTION_ROLES[a.type as ActionType];
@@ -36,6 +39,7 @@ function authorize(s: MeetingState, a: Action) {
     if (roles.includes('system')) refuse('NOT_SYSTEM');
     refuse('WRONG_ROLE');
   }
+  need(s.meeting.status !== 'closed' || AFTER_CLOSE.has(a.type), 'MEETING_CLOSED');
   const actor = a.actor;
   if (actor.role === 'chair' && a.type !== 'chair.assume') need(s.chair.acting === actor.personId, 'NOT_ACTING_CHAIR');
   if (actor.role === 'member') {

@@ -1,5 +1,5 @@
 import type { ItemId, MeetingState, PersonId } from '../types';
-import { groupKey } from './selectors';
+import { groupKey, isPresent } from './selectors';
 
 export type PlaceReason = 'groupFirst' | 'order' | 'moved';
 
@@ -22,8 +22,11 @@ export function projectedSpeakers(s: MeetingState, itemId: ItemId | null = s.cur
   const item = itemId ? s.items[itemId] : undefined;
   if (!item) return [];
   const spoken = new Set(item.debate.spoken.map((x) => x.groupKey));
-  const free = item.debate.requests.filter((r) => !r.pinned).sort((a, b) => a.seq - b.seq);
-  const pins = item.debate.requests
+  // § 16: a member whose seat terminal is silent keeps the request but is passed over
+  // until present again, so the floor never goes to an empty seat.
+  const here = item.debate.requests.filter((r) => isPresent(s, r.personId));
+  const free = here.filter((r) => !r.pinned).sort((a, b) => a.seq - b.seq);
+  const pins = here
     .filter((r) => r.pinned)
     .sort((a, b) => a.pinned!.index - b.pinned!.index || a.seq - b.seq);
   const out: ProjectedSpeaker[] = [];

@@ -273,6 +273,8 @@ export const voteHandlers: HandlerMap = {
     const vote = s.activeVote ? s.votes[s.activeVote] : undefined;
     need(vote, 'NO_VOTE_OPEN');
     need(vote.mode !== 'manual', 'MANUAL_NEEDS_COUNTS');
+    // § 15: the council decides only while at least half of its members are present.
+    need(hasQuorum(s), 'NO_QUORUM');
     return closeVote(s, vote, ctx.now, null);
   },
   // § 24, stk. 1: standing or show of hands, with a counter-check.
@@ -284,6 +286,7 @@ export const voteHandlers: HandlerMap = {
     const k = a.counterCheck;
     need(c.for === k.for && c.against === k.against && c.abstain === k.abstain, 'COUNTER_CHECK_MISMATCH');
     need(c.for + c.against + c.abstain <= eligiblePresent(s, vote).length, 'COUNTS_EXCEED_PRESENT');
+    need(hasQuorum(s), 'NO_QUORUM');
     return closeVote(s, vote, ctx.now, { counts: { ...c }, counterCheck: { ...k } });
   },
   // § 24, stk. 4: the chair may declare an outcome beyond doubt without a vote.
