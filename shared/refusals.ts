@@ -86,7 +86,7 @@ export const REFUSALS = {
   EMPTY_TEXT: ['§ 18, stk. 1', 'Teksten må ikke være tom.', 'The text must not be empty.'],
   NOTHING_DUE: ['§ 7', 'Intet at melde.', 'Nothing is due.'],
   UNKNOWN_ELECTION: ['§ 27', 'Intet valg er i gang.', 'No election is in progress.'],
-  ELECTION_ACTIVE: ['§ 27', 'Et valg er allerede i gang.', 'An election is already in progress.'],
+  ELECTION_ACTIVE: ['§ 27', 'Et valg er i gang; afslut det først.', 'An election is in progress; finish it first.'],
   ELECTION_KIND: ['§ 27', 'Handlingen hører til en anden slags valg.', 'This action belongs to another kind of election.'],
   NEEDS_CANDIDATES: ['§ 27, stk. 1', 'Et flertalsvalg kræver mindst én kandidat.', 'A majority election needs at least one candidate.'],
   NEEDS_SEATS: ['§ 28, stk. 1', 'Et forholdstalsvalg kræver antallet af pladser.', 'A proportional election needs the number of seats.'],
@@ -134,4 +134,9 @@ export function refuse(code: RefusalCode, detail?: { da: string; en: string }): 
 /** Guard: refuse with `code` unless `condition` holds. */
 export function need(condition: unknown, code: RefusalCode, detail?: { da: string; en: string }): asserts condition {
   if (!condition) refuse(code, detail);
+}
+
+/** A member makes a demand once; the refusal cites the paragraph the demand rests on. */
+export function once(list: readonly string[], me: string, paragraph: string) {
+  if (list.includes(me)) throw new RefusalError({ ...refusal('ALREADY_DEMANDED'), paragraph });
 }

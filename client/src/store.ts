@@ -128,7 +128,17 @@ export function receiveOwn(own: OwnMessage) {
 }
 
 /** Engine events worth telling a person about; the rest (each ballot cast…) are noise. */
-const NOTICE_TYPES = new Set(['demand', 'meeting.lateWarning', 'disqualification.notified', 'vote.closed', 'order.called', 'chair.changed']);
+const NOTICE_TYPES = new Set([
+  'demand',
+  'meeting.lateWarning',
+  'disqualification.notified',
+  'vote.closed',
+  'order.called',
+  'chair.changed',
+  'election.roundClosed',
+  'election.lotDrawn',
+  'election.allocated',
+]);
 
 let noticeSeq = 0;
 export function receiveNotice(msg: { version: number; events: EngineEvent[] }) {

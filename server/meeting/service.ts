@@ -7,6 +7,8 @@ import { eventHash, lastHash, loadSetup, readEvents, type DB } from '../store/db
 
 /** Actions that may draw a lot: the server supplies the secret the lot is derived from. */
 const DRAWS = new Set(['election.create', 'election.closeRound']);
+const SECRET_CAST =
+  'INSERT INTO secret_tally (election_id, round, candidate, count) VALUES (?, ?, ?, 1) ON CONFLICT DO UPDATE SET count = count + 1';
 
 export type Ack = { ok: true; version: number } | Refusal;
 
@@ -173,7 +175,15 @@ export class MeetingService {
       candidate: string;
       count: number;
     }[];
-    return Object.fromEntries(rows.map((r) => [r.candidate, r.count]));
+    const tally = Object.fromEntries(rows.map((r) => [r.candidate, r.count]));
+    // Ballots applied this tick are not committed yet: count them too.
+    for (const p of this.queue)
+      for (const [sql, params] of p.writes)
+        if (sql === SECRET_CAST && params[0] === electionId && params[1] === round) {
+          const c = params[2] as string;
+          tally[c] = (tally[c] ?? 0) + 1;
+        }
+    return tally;
   }
 
   /** Rows kept beside the log, computed right after the action applied (the state moves on). */
@@ -193,7 +203,7 @@ export class MeetingService {
     if (action.type === 'election.cast' && secret && action.candidateId) {
       const round = secret.rounds.length;
       writes.push([
-        'INSERT INTO secret_tally (election_id, round, candidate, count) VALUES (?, ?, ?, 1) ON CONFLICT DO UPDATE SET count = count + 1',
+        SECRET_CAST,
         [secret.id, round, action.candidateId],
       ]);
     }

@@ -1,4 +1,4 @@
-import { need, refuse } from '../refusals';
+import { need, once, refuse } from '../refusals';
 import type { MeetingState, PersonId } from '../types';
 import type { HandlerMap } from '../engine/handlers/types';
 import { requireCurrent, requireOpen, memberOf } from '../engine/handlers/agenda';
@@ -146,7 +146,7 @@ export const electionHandlers: HandlerMap = {
     const e = majority(s);
     const me = memberOf(a.actor);
     need(e.rounds.length === 0, 'SECRET_AFTER_START');
-    need(!e.secretDemands.includes(me), 'ALREADY_DEMANDED');
+    once(e.secretDemands, me, '§ 27, stk. 2');
     e.secretDemands.push(me);
     e.secret = true;
   },
@@ -242,7 +242,7 @@ export const electionHandlers: HandlerMap = {
     const e = proportional(s);
     need(e.unanimous, 'NO_DECLARATION');
     const me = memberOf(a.actor);
-    need(!e.unanimous.demands.includes(me), 'ALREADY_DEMANDED');
+    once(e.unanimous.demands, me, '§ 28, stk. 5');
     e.unanimous.demands.push(me);
   },
   // § 28, stk. 1: D'Hondt on the lists' members present; equal quotients by the revealed lot.

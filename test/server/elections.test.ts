@@ -142,4 +142,25 @@ describe('elections on the live server (§§ 27–28)', () => {
     const again = server.service.state.elections[e.id]!;
     expect(again.kind === 'majority' && again.rounds[0]!.tally).toEqual({ x: 20, y: 10 });
   });
+
+  it('§ 27, stk. 2: a close in the same tick as the last secret ballots counts them all', async () => {
+    const svc = server.service;
+    const chairActor = { role: 'chair' as const, personId: svc.state.chair.acting! };
+    expect((await chair.act({ type: 'election.finish' })).ok).toBe(true);
+    expect((await chair.act({ type: 'election.create', kind: 'majority', title: 'Samme tik', candidates: cand.slice(0, 2) })).ok).toBe(true);
+    expect((await seats.get(ids[0]!)!.act({ type: 'election.demandSecret' })).ok).toBe(true);
+    expect((await chair.act({ type: 'election.openRound' })).ok).toBe(true);
+    // Dispatched without waiting: the casts are applied but not yet committed when the close reads the count.
+    const casts = ids.slice(0, 5).map((id) => svc.dispatch({ type: 'election.cast', candidateId: 'y' }, { role: 'member', personId: id, seatId: svc.state.persons[id]!.seatId! }));
+    const close = svc.dispatch({ type: 'election.closeRound' }, chairActor);
+    const acks = await Promise.all([...casts, close]);
+    expect(acks.every((a) => a.ok), JSON.stringify(acks)).toBe(true);
+    const e = Object.values(svc.state.elections).at(-1)!;
+    expect(e.kind === 'majority' && e.rounds[0]!.tally).toEqual({ x: 0, y: 5 });
+    // While an election runs, the item cannot be finished or voted on.
+    const finish = await chair.act({ type: 'item.finish' });
+    expect(finish).toMatchObject({ ok: false, code: 'ELECTION_ACTIVE', paragraph: '§ 27' });
+    const vote = await chair.act({ type: 'vote.open', point: 'P', subject: { kind: 'proposal' } });
+    expect(vote).toMatchObject({ ok: false, code: 'ELECTION_ACTIVE' });
+  });
 });

@@ -309,7 +309,7 @@ describe('§ 18, stk. 4 — closing the debate [afslutning af forhandlingen]', (
   it('six members may demand it; each demand counts once', () => {
     const m = debating('i2');
     for (const p of ['m2', 'm3', 'm4', 'm5', 'm6']) m.as(p).do({ type: 'closure.demand' });
-    m.as('m2').refuse({ type: 'closure.demand' }, 'ALREADY_DEMANDED', '§ 24');
+    m.as('m2').refuse({ type: 'closure.demand' }, 'ALREADY_DEMANDED', '§ 18, stk. 4');
     const ev = m.as('m7').do({ type: 'closure.demand' });
     expect(ev).toContainEqual({ type: 'demand', kind: 'closure', count: 6 });
   });

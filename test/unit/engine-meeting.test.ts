@@ -198,7 +198,7 @@ describe('§ 20, stk. 1 — six members may demand that the council decides the 
     m.checkInAll(55);
     m.open();
     for (const p of ['m2', 'm3', 'm14', 'm15', 'm24']) m.as(p).do({ type: 'agenda.demandOrderVote' });
-    m.as('m2').refuse({ type: 'agenda.demandOrderVote' }, 'ALREADY_DEMANDED', '§ 24');
+    m.as('m2').refuse({ type: 'agenda.demandOrderVote' }, 'ALREADY_DEMANDED', '§ 20, stk. 1');
     m.chair.do({ type: 'agenda.reorder', order: ['i2', 'i1', 'i4', 'i5', 'i6', 'i3'] });
     const ev = m.as('m31').do({ type: 'agenda.demandOrderVote' });
     expect(ev).toContainEqual({ type: 'demand', kind: 'agendaOrder', count: 6 });

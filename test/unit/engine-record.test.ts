@@ -65,7 +65,7 @@ describe('§ 29 — every decision goes into the record', () => {
     m.as('m2').do({ type: 'record.nameVote', voteId: v.id });
     expect(m.state.votes[v.id]!.result!.named).toEqual([{ personId: 'm2', choice: 'against' }]);
     expect(m.state.record.at(-1)!.named).toEqual([{ personId: 'm2', choice: 'against' }]);
-    m.as('m2').refuse({ type: 'record.nameVote', voteId: v.id }, 'ALREADY_DEMANDED', '§ 24');
+    m.as('m2').refuse({ type: 'record.nameVote', voteId: v.id }, 'ALREADY_DEMANDED', '§ 29, stk. 2');
     m.as('m5').refuse({ type: 'record.nameVote', voteId: v.id }, 'NOT_A_VOTER', '§ 29, stk. 2'); // present, did not vote
     m.checkIn('m4');
     m.as('m4').refuse({ type: 'record.nameVote', voteId: v.id }, 'NOT_A_VOTER', '§ 29, stk. 2'); // ballot withdrawn
@@ -78,7 +78,7 @@ describe('§ 29 — every decision goes into the record', () => {
     const first = v.rollCall!.order[0]!;
     m.as(first).do({ type: 'vote.cast', choice: 'for' });
     m.closeVote();
-    m.as(first).refuse({ type: 'record.nameVote', voteId: v.id }, 'ALREADY_DEMANDED', '§ 24');
+    m.as(first).refuse({ type: 'record.nameVote', voteId: v.id }, 'ALREADY_DEMANDED', '§ 29, stk. 2');
   });
 
   it('a short dissent may be recorded (stk. 3), at most config.dissentMaxLength characters', () => {
@@ -90,7 +90,7 @@ describe('§ 29 — every decision goes into the record', () => {
     m.as('m40').refuse({ type: 'record.dissent', entryId: 'r0', text: 'Imod' }, 'UNKNOWN_ENTRY', '§ 29');
     m.as('m40').do({ type: 'record.dissent', entryId: entry.id, text: `  ${'y'.repeat(40)}  ` });
     expect(m.state.record.at(-1)!.dissents).toEqual([{ personId: 'm40', text: 'y'.repeat(40) }]);
-    m.as('m40').refuse({ type: 'record.dissent', entryId: entry.id, text: 'Igen' }, 'ALREADY_DEMANDED', '§ 24');
+    m.as('m40').refuse({ type: 'record.dissent', entryId: entry.id, text: 'Igen' }, 'ALREADY_DEMANDED', '§ 29, stk. 3');
     m.as('m41').do({ type: 'record.dissent', entryId: entry.id, text: 'Vi stemte imod af hensyn til trafikken.' });
     expect(m.state.record.at(-1)!.dissents).toHaveLength(2);
   });

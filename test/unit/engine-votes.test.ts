@@ -98,7 +98,7 @@ describe('§ 24, stk. 2 — roll call [navneopråb]', () => {
     const all = m.members;
     expect(rollCallNeeded(m.state)).toBe(19); // ceil(55 / 3)
     for (const p of all.slice(0, 18)) m.as(p).do({ type: 'rollCall.demand' });
-    m.as('m1').refuse({ type: 'rollCall.demand' }, 'ALREADY_DEMANDED', '§ 24');
+    m.as('m1').refuse({ type: 'rollCall.demand' }, 'ALREADY_DEMANDED', '§ 24, stk. 2');
     expect(m.as('m19').do({ type: 'rollCall.demand' })).toContainEqual({ type: 'demand', kind: 'rollCall', count: 19 });
     m.chair.refuse({ ...proposal, mode: 'manual' }, 'ROLL_CALL_REQUIRED', '§ 24, stk. 2');
     const v = m.openVote({ kind: 'proposal' }, 'Indstillingen', 'electronic');
@@ -256,7 +256,7 @@ describe('§ 24, stk. 4 — the chair declares an outcome beyond doubt without a
     const m = debating('i2');
     m.chair.do({ type: 'declaration.make', point: 'Indstillingen', subject: { kind: 'proposal' }, expected: 'adopted' });
     m.as('m40').do({ type: 'declaration.demandVote' });
-    m.as('m40').refuse({ type: 'declaration.demandVote' }, 'ALREADY_DEMANDED', '§ 24');
+    m.as('m40').refuse({ type: 'declaration.demandVote' }, 'ALREADY_DEMANDED', '§ 24, stk. 4');
     m.chair.refuse({ type: 'declaration.confirm' }, 'VOTE_DEMANDED', '§ 24, stk. 4');
     m.chair.refuse({ type: 'vote.open', point: 'x', subject: { kind: 'postpone' } }, 'DECLARATION_PENDING', '§ 24, stk. 4');
     m.openVote({ kind: 'proposal' }, 'Indstillingen');
@@ -280,7 +280,7 @@ describe('§ 24, stk. 5 — division of a voting point may be demanded until the
   it('accepted before, refused after the vote began; spent by the vote', () => {
     const m = debating('i2');
     expect(m.as('m2').do({ type: 'division.demand' })).toContainEqual({ type: 'demand', kind: 'division', count: 1 });
-    m.as('m2').refuse({ type: 'division.demand' }, 'ALREADY_DEMANDED', '§ 24');
+    m.as('m2').refuse({ type: 'division.demand' }, 'ALREADY_DEMANDED', '§ 24, stk. 5');
     m.chair.do({ type: 'vote.open', point: 'Første del', subject: { kind: 'proposal', part: 'a' } });
     expect(m.state.demands.division).toEqual([]);
     m.as('m3').refuse({ type: 'division.demand' }, 'DIVISION_AFTER_VOTE_BEGAN', '§ 24, stk. 5');

@@ -242,6 +242,15 @@ export function Notices({ state }: { state: MeetingState }) {
         return t('actingChair', { name: state.persons[String(e.acting)]?.name ?? String(e.acting) });
       case 'vote.closed':
         return t('notice_voteClosed', { outcome: e.adopted ? t('adopted') : t('rejected') });
+      case 'election.roundClosed':
+        return t('notice_roundClosed', { round: String(e.round ?? '') });
+      case 'election.lotDrawn': {
+        const el = state.elections[String(e.electionId)];
+        const name = (id: string) => (el?.kind === 'majority' ? (el.candidates.find((c) => c.id === id)?.name ?? id) : id);
+        return t('notice_lotDrawn', { names: (Array.isArray(e.winners) ? (e.winners as string[]) : []).map(name).join(', ') });
+      }
+      case 'election.allocated':
+        return t('notice_allocated');
       default:
         return null;
     }

@@ -23,6 +23,7 @@ import { useT, type Translate } from '../i18n';
 import { act, connect, disconnect } from '../socket';
 import { allowedFor } from '../engine';
 import { useStore } from '../store';
+import { ElectionPanel } from './ChairElections';
 
 type SubjectKind = 'proposal' | 'amendment' | 'reading' | 'closure' | 'disqualification' | 'denyFloor' | 'referral' | 'postpone';
 
@@ -297,6 +298,7 @@ function Console({ state, personId, onSignOut }: { state: MeetingState; personId
         </div>
 
         <div className="col">
+          {state.activeElection ? <ElectionPanel state={state} can={can} /> : null}
           {vote ? (
             <ActiveVotePanel state={state} vote={vote} allowed={allowed} can={can} closeVote={closeVote} />
           ) : state.declaration ? (
@@ -315,6 +317,7 @@ function Console({ state, personId, onSignOut }: { state: MeetingState; personId
               subjectMissing={!subject || !point.trim()}
             />
           )}
+          {!state.activeElection ? <ElectionPanel state={state} can={can} /> : null}
           <LastResultPanel state={state} />
           <Notices state={state} />
           <ShortcutsPanel t={t} />

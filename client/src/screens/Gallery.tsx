@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
-import type { PublicView } from '../../../shared/index';
+import type { PublicElection, PublicView } from '../../../shared/index';
 import { ConnectionBanner, LangToggle, personLabel, PersonName, SpeakingClock } from '../components/common';
+import { MajorityResults, ProportionalResults } from '../components/elections';
 import { SeatMap, type SeatMark } from '../components/SeatMap';
 import { useT } from '../i18n';
 import { connect, disconnect } from '../socket';
@@ -39,6 +40,7 @@ export function Gallery() {
   }
 
   const cur = view.current;
+  const election = focusElection(view);
   return (
     <main className="gallery">
       <ConnectionBanner />
@@ -72,7 +74,7 @@ export function Gallery() {
           <p className="gallery-closed-text">{t('closedMeeting')}</p>
         </section>
       ) : (
-        <div className="gallery-body">
+        <div className={`gallery-body ${election ? 'gallery-body-election' : ''}`}>
           <div className="gallery-left">
             {cur && !cur.closed ? (
               <>
@@ -134,9 +136,7 @@ export function Gallery() {
               <p className="gallery-muted gallery-noitem">{t('noItem')}</p>
             )}
           </div>
-          <div className="gallery-right">
-            <GalleryResult view={view} />
-          </div>
+          <div className="gallery-right">{election ? <GalleryElection view={view} e={election} /> : <GalleryResult view={view} />}</div>
         </div>
       )}
     </main>
@@ -191,6 +191,48 @@ function GalleryResult({ view }: { view: PublicView }) {
         label={r?.seats ? `${t('seatMap')}: ${r.point}` : `${t('seatMap')}: ${t('present')} ${view.quorum.present}`}
         className="gallery-seatmap"
       />
+    </section>
+  );
+}
+
+/**
+ * The election the wall shows (§§ 27–28): the newest one while it runs, and afterwards as
+ * long as it is the latest decision on an open item. (PublicView carries elections on open
+ * items only, so a closed item's election never reaches this screen.)
+ */
+function focusElection(view: PublicView): PublicElection | null {
+  const last = view.elections.at(-1);
+  if (!last) return null;
+  const final = last.kind === 'majority' ? last.status === 'decided' : last.status === 'allocated';
+  if (!final) return last;
+  return view.lastResult?.voteId === last.id ? last : null;
+}
+
+function GalleryElection({ view, e }: { view: PublicView; e: PublicElection }) {
+  const t = useT();
+  const open = e.kind === 'majority' ? e.rounds.find((r) => r.status === 'open') : undefined;
+  return (
+    <section className="gallery-election" aria-live="polite" data-testid="gallery-election" data-election={e.id}>
+      <h2>
+        {t('elections')} · {t(`election_kind_${e.kind}`)}
+      </h2>
+      <p className="gallery-election-title">
+        {e.title}
+        {e.kind === 'proportional' ? <span className="gallery-muted"> · {t('seatsCount', { n: e.seats })}</span> : null}
+      </p>
+      {e.kind === 'majority' ? (
+        <>
+          {e.secret ? <p className="gallery-election-secret">{t('secretBallotShort')}</p> : null}
+          {open ? (
+            <p className="gallery-voted" data-testid="gallery-election-voted">
+              {t('round', { n: open.number })}: {t('roundVotedPublic', { voted: open.voted, present: view.quorum.present })}
+            </p>
+          ) : null}
+          <MajorityResults e={e} variant="gallery" />
+        </>
+      ) : (
+        <ProportionalResults e={e} variant="gallery" allLists={!e.result} />
+      )}
     </section>
   );
 }

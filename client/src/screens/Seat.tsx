@@ -19,6 +19,7 @@ import { useT, type Translate } from '../i18n';
 import { act, checkIn, checkOut, connect, disconnect } from '../socket';
 import { allowedFor } from '../engine';
 import { useStore } from '../store';
+import { SeatElection } from './SeatElection';
 
 /**
  * The member's terminal at their fixed seat (§ 17). Every button is enabled or disabled by
@@ -235,6 +236,8 @@ function MemberSeat({ state: shared, personId, seatId }: { state: MeetingState; 
             )}
           </section>
         ) : null}
+
+        <SeatElection state={state} personId={personId} actor={actor} />
 
         <section className="card" aria-labelledby="item-title">
           {activeItem ? (

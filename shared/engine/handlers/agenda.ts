@@ -1,4 +1,4 @@
-import { need } from '../../refusals';
+import { need, once } from '../../refusals';
 import type { Item, MeetingState } from '../../types';
 import { orderVoteDemanded, absentees } from '../selectors';
 import { emptyDebate } from '../state';
@@ -104,7 +104,7 @@ export const agendaHandlers: HandlerMap = {
   'agenda.demandOrderVote': (s, a) => {
     need(s.meeting.status !== 'closed', 'MEETING_CLOSED');
     const me = memberOf(a.actor);
-    need(!s.demands.agendaOrder.includes(me), 'ALREADY_DEMANDED');
+    once(s.demands.agendaOrder, me, '§ 20, stk. 1');
     s.demands.agendaOrder.push(me);
     return [{ type: 'demand', kind: 'agendaOrder', count: s.demands.agendaOrder.length }];
   },
@@ -133,6 +133,7 @@ export const agendaHandlers: HandlerMap = {
   'item.finish': (s) => {
     const item = requireCurrent(s);
     need(!s.activeVote, 'VOTE_OPEN');
+    need(!s.activeElection, 'ELECTION_ACTIVE');
     need(!s.declaration, 'DECLARATION_PENDING');
     item.status = 'done';
     leaveItem(s);
@@ -141,6 +142,7 @@ export const agendaHandlers: HandlerMap = {
   'item.postpone': (s, a, ctx) => {
     const item = requireCurrent(s);
     need(!s.activeVote, 'VOTE_OPEN');
+    need(!s.activeElection, 'ELECTION_ACTIVE');
     need(!s.declaration, 'DECLARATION_PENDING');
     if (a.proposedBy) need(s.persons[a.proposedBy], 'UNKNOWN_PERSON');
     recordPlain(s, ctx.now, 'postponement', `Punktet udsættes${a.proposedBy ? ` (foreslået af ${s.persons[a.proposedBy]!.name})` : ''}`, 'postponed');
@@ -151,6 +153,7 @@ export const agendaHandlers: HandlerMap = {
   'item.refer': (s, a) => {
     requireCurrent(s);
     need(!s.activeVote, 'VOTE_OPEN');
+    need(!s.activeElection, 'ELECTION_ACTIVE');
     need(!s.declaration, 'DECLARATION_PENDING');
     s.declaration = {
       id: `d${++s.seq}`,

@@ -1,4 +1,4 @@
-import { need } from '../../refusals';
+import { need, once } from '../../refusals';
 import { groupKey, isDisqualified } from '../selectors';
 import { projectedSpeakers } from '../speakers';
 import { chairOf, memberOf, requireCurrent, requireOpen } from './agenda';
@@ -81,7 +81,7 @@ export const debateHandlers: HandlerMap = {
     const item = requireCurrent(s);
     const me = memberOf(a.actor);
     need(!item.debate.closed, 'DEBATE_CLOSED');
-    need(!s.demands.closure.includes(me), 'ALREADY_DEMANDED');
+    once(s.demands.closure, me, '§ 18, stk. 4');
     s.demands.closure.push(me);
     return [{ type: 'demand', kind: 'closure', count: s.demands.closure.length }];
   },
@@ -91,7 +91,7 @@ export const debateHandlers: HandlerMap = {
     requireCurrent(s);
     const me = memberOf(a.actor);
     need(!s.activeVote, 'DEMAND_AFTER_VOTE_BEGAN');
-    need(!s.demands.rollCall.includes(me), 'ALREADY_DEMANDED');
+    once(s.demands.rollCall, me, '§ 24, stk. 2');
     s.demands.rollCall.push(me);
     return [{ type: 'demand', kind: 'rollCall', count: s.demands.rollCall.length }];
   },
@@ -101,7 +101,7 @@ export const debateHandlers: HandlerMap = {
     requireCurrent(s);
     const me = memberOf(a.actor);
     need(!s.activeVote, 'DIVISION_AFTER_VOTE_BEGAN');
-    need(!s.demands.division.includes(me), 'ALREADY_DEMANDED');
+    once(s.demands.division, me, '§ 24, stk. 5');
     s.demands.division.push(me);
     return [{ type: 'demand', kind: 'division', count: s.demands.division.length }];
   },

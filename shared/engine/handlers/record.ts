@@ -1,4 +1,4 @@
-import { need } from '../../refusals';
+import { need, once } from '../../refusals';
 import { memberOf } from './agenda';
 import type { HandlerMap } from './types';
 
@@ -11,7 +11,7 @@ export const recordHandlers: HandlerMap = {
     const me = memberOf(a.actor);
     const choice = vote.result.present.includes(me) ? vote.ballots[me] : undefined;
     need(choice, 'NOT_A_VOTER');
-    need(!vote.result.named.some((n) => n.personId === me), 'ALREADY_DEMANDED');
+    once(vote.result.named.map((n) => n.personId), me, '§ 29, stk. 2');
     vote.result.named.push({ personId: me, choice });
     const entry = s.record.find((e) => e.voteId === vote.id);
     entry?.named.push({ personId: me, choice });
@@ -26,7 +26,7 @@ export const recordHandlers: HandlerMap = {
     need(text, 'EMPTY_TEXT');
     need(text.length <= s.config.dissentMaxLength, 'DISSENT_TOO_LONG');
     const me = memberOf(a.actor);
-    need(!entry.dissents.some((d) => d.personId === me), 'ALREADY_DEMANDED');
+    once(entry.dissents.map((d) => d.personId), me, '§ 29, stk. 3');
     entry.dissents.push({ personId: me, text });
   },
 };

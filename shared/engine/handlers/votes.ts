@@ -1,4 +1,4 @@
-import { need } from '../../refusals';
+import { need, once } from '../../refusals';
 import type { Choice, Counts, MeetingState, PersonId, RecordEntry, Subject, Vote, VoteMode, VoteResult } from '../../types';
 import {
   absentees,
@@ -212,6 +212,7 @@ export const voteHandlers: HandlerMap = {
   'vote.open': (s, a, ctx) => {
     requireOpen(s);
     need(!s.activeVote, 'VOTE_OPEN');
+    need(!s.activeElection, 'ELECTION_ACTIVE');
     const item = checkSubject(s, a.subject);
     const decl = s.declaration;
     need(!decl || decl.subject.kind === a.subject.kind, 'DECLARATION_PENDING');
@@ -293,6 +294,7 @@ export const voteHandlers: HandlerMap = {
   'declaration.make': (s, a) => {
     requireOpen(s);
     need(!s.activeVote, 'VOTE_OPEN');
+    need(!s.activeElection, 'ELECTION_ACTIVE');
     need(!s.declaration, 'DECLARATION_PENDING');
     const item = checkSubject(s, a.subject);
     s.declaration = { id: `d${++s.seq}`, itemId: item?.id ?? '', point: a.point, subject: a.subject, expected: a.expected, demands: [] };
@@ -304,7 +306,7 @@ export const voteHandlers: HandlerMap = {
     need(d, 'NO_DECLARATION');
     const me = memberOf(a.actor);
     need(!isDisqualified(s, d.itemId, me), 'DISQUALIFIED');
-    need(!d.demands.includes(me), 'ALREADY_DEMANDED');
+    once(d.demands, me, '§ 24, stk. 4');
     d.demands.push(me);
     return [{ type: 'demand', kind: 'vote', count: d.demands.length }];
   },
