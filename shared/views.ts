@@ -1,4 +1,5 @@
-import { hasQuorum, presentCount, quorumNeeded, rollCallNeeded } from './engine/selectors';
+import { hasQuorum, isDisqualified, isPresent, presentCount, quorumNeeded, rollCallNeeded } from './engine/selectors';
+import type { Election } from './elections/types';
 import { projectedSpeakers, type PlaceReason } from './engine/speakers';
 import type { Choice, Counts, Group, ItemId, MeetingState, PersonId, Seat, Subject, Vote, VoteMode } from './types';
 
@@ -132,53 +133,69 @@ export type PublicElection =
   | {
       id: string;
       kind: 'majority';
+      itemId: ItemId;
+      active: boolean;
       title: string;
       secret: boolean;
       status: string;
       candidates: { id: string; name: string }[];
-      rounds: { number: number; candidates: string[]; status: string; voted: number; tally: Record<string, number> | null }[];
+      rounds: { number: number; candidates: string[]; status: string; voted: number; presentAtClose: number | null; tally: Record<string, number> | null }[];
       finalists: string[] | null;
-      pendingLot: { tied: string[]; commitment: string } | null;
-      lots: { tied: string[]; winner: string; commitment: string; secret: string; digest: string }[];
+      pendingLot: { purpose: string; tied: string[]; commitment: string } | null;
+      lots: { purpose: string; tied: string[]; winner: string; commitment: string; secret: string; digest: string }[];
       elected: string | null;
     }
   | {
       id: string;
       kind: 'proportional';
+      itemId: ItemId;
+      active: boolean;
       title: string;
       status: string;
       seats: number;
-      lists: { id: string; name: string; weight: number | null; held: number; renounced: number }[];
+      lists: { id: string; name: string; weight: number; held: number; renounced: number }[];
       commitment: string;
       secret: string | null;
       result: { seats: Record<string, number>; order: { seat: number; group: string; quotient: number }[] } | null;
+      lots: { tied: string[]; winner: string; digest: string }[];
       named: Record<number, string>;
     };
 
+/** One election as anyone may see it; before the allocation a list's size is its members present now. */
+export function publicElection(s: MeetingState, e: Election): PublicElection {
+  if (e.kind === 'majority')
+    return {
+      id: e.id, kind: 'majority', itemId: e.itemId, active: s.activeElection === e.id, title: e.title, secret: e.secret, status: e.status, candidates: e.candidates,
+      rounds: e.rounds.map((r) => ({
+        number: r.number, candidates: r.candidates, status: r.status, voted: r.voted.length,
+        presentAtClose: r.status === 'closed' ? r.presentAtClose : null, tally: r.status === 'closed' ? r.tally : null,
+      })),
+      finalists: e.finalists,
+      pendingLot: e.lot ? { purpose: e.lot.purpose, tied: e.lot.tied, commitment: e.lot.commitment } : null,
+      lots: e.lots.map((l) => ({ purpose: l.purpose, tied: l.tied, winner: l.winner, commitment: l.commitment, secret: l.secret, digest: l.digest })),
+      elected: e.elected,
+    };
+  return {
+    id: e.id, kind: 'proportional', itemId: e.itemId, active: s.activeElection === e.id, title: e.title, status: e.status, seats: e.seats,
+    lists: e.lists.map((l) => ({
+      id: l.id,
+      name: l.name,
+      weight: e.weights ? (e.weights[l.id] ?? 0) : l.members.filter((p) => isPresent(s, p) && !isDisqualified(s, e.itemId, p)).length,
+      held: l.held,
+      renounced: e.renounced[l.id] ?? 0,
+    })),
+    commitment: e.commitment,
+    secret: e.status === 'allocated' ? e.secret : null,
+    result: e.result ? { seats: e.result.seats, order: e.result.order } : null,
+    lots: e.status === 'allocated' ? e.lots.map((l) => ({ tied: l.tied, winner: l.winner, digest: l.digest })) : [],
+    named: Object.fromEntries(Object.entries(e.named).map(([k, p]) => [Number(k), s.persons[p]?.name ?? p])),
+  };
+}
+
 function publicElections(s: MeetingState): PublicElection[] {
-  const out: PublicElection[] = [];
-  for (const e of Object.values(s.elections)) {
-    if (s.items[e.itemId]?.doors !== 'open') continue;
-    if (e.kind === 'majority')
-      out.push({
-        id: e.id, kind: 'majority', title: e.title, secret: e.secret, status: e.status, candidates: e.candidates,
-        rounds: e.rounds.map((r) => ({ number: r.number, candidates: r.candidates, status: r.status, voted: r.voted.length, tally: r.status === 'closed' ? r.tally : null })),
-        finalists: e.finalists,
-        pendingLot: e.lot ? { tied: e.lot.tied, commitment: e.lot.commitment } : null,
-        lots: e.lots.map((l) => ({ tied: l.tied, winner: l.winner, commitment: l.commitment, secret: l.secret, digest: l.digest })),
-        elected: e.elected,
-      });
-    else
-      out.push({
-        id: e.id, kind: 'proportional', title: e.title, status: e.status, seats: e.seats,
-        lists: e.lists.map((l) => ({ id: l.id, name: l.name, weight: e.weights?.[l.id] ?? null, held: l.held, renounced: e.renounced[l.id] ?? 0 })),
-        commitment: e.commitment,
-        secret: e.status === 'allocated' ? e.secret : null,
-        result: e.result ? { seats: e.result.seats, order: e.result.order } : null,
-        named: Object.fromEntries(Object.entries(e.named).map(([k, p]) => [Number(k), s.persons[p]?.name ?? p])),
-      });
-  }
-  return out;
+  return Object.values(s.elections)
+    .filter((e) => s.items[e.itemId]?.doors === 'open')
+    .map((e) => publicElection(s, e));
 }
 
 /** The seat map of a closed vote: each present voter's seat and choice (null: did not vote). */

@@ -263,7 +263,11 @@ export const electionHandlers: HandlerMap = {
     });
     e.weights = weights;
     e.result = result;
-    e.lots = result.lots.map((l) => ({ purpose: 'quotients', tied: l.tied, winner: l.winner, commitment: e.commitment, secret: e.secret, digest: '' }));
+    // The allocation draws each tie from the revealed secret: the digest lets anyone recheck it.
+    e.lots = result.lots.map((l) => {
+      const d = drawLot(e.secret, l.tied);
+      return { purpose: 'quotients', tied: d.tied, winner: l.winner, commitment: e.commitment, secret: e.secret, digest: d.digest };
+    });
     e.status = 'allocated';
     const how = e.unanimous && e.unanimous.demands.length === 0 ? 'unanimous list (§ 28, stk. 5)' : "D'Hondt (§ 28, stk. 1)";
     const seats = Object.entries(result.seats).map(([g, n]) => `${g}: ${n}`).join(', ');

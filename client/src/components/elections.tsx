@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { isDisqualified, isPresent, type MeetingState, type PublicElection } from '../../../shared/index';
+import { publicElection, type MeetingState, type PublicElection } from '../../../shared/index';
 import { verifyCommitment } from '../../../shared/elections/lot';
 import type { Election } from '../../../shared/elections/types';
 import { useLang, useT, type Translate } from '../i18n';
@@ -25,38 +25,7 @@ export interface MajorityExtra {
  * present and not disqualified, § 28 with § 23); the allocation fixes it.
  */
 export function asPublic(s: MeetingState, e: Election): PublicElection {
-  if (e.kind === 'majority')
-    return {
-      id: e.id,
-      kind: 'majority',
-      title: e.title,
-      secret: e.secret,
-      status: e.status,
-      candidates: e.candidates,
-      rounds: e.rounds.map((r) => ({ number: r.number, candidates: r.candidates, status: r.status, voted: r.voted.length, tally: r.status === 'closed' ? r.tally : null })),
-      finalists: e.finalists,
-      pendingLot: e.lot ? { tied: e.lot.tied, commitment: e.lot.commitment } : null,
-      lots: e.lots.map((l) => ({ tied: l.tied, winner: l.winner, commitment: l.commitment, secret: l.secret, digest: l.digest })),
-      elected: e.elected,
-    };
-  return {
-    id: e.id,
-    kind: 'proportional',
-    title: e.title,
-    status: e.status,
-    seats: e.seats,
-    lists: e.lists.map((l) => ({
-      id: l.id,
-      name: l.name,
-      weight: e.weights ? (e.weights[l.id] ?? 0) : l.members.filter((p) => isPresent(s, p) && !isDisqualified(s, e.itemId, p)).length,
-      held: l.held,
-      renounced: e.renounced[l.id] ?? 0,
-    })),
-    commitment: e.commitment,
-    secret: e.status === 'allocated' ? e.secret : null,
-    result: e.result ? { seats: e.result.seats, order: e.result.order } : null,
-    named: Object.fromEntries(Object.entries(e.named).map(([k, p]) => [Number(k), s.persons[p]?.name ?? p])),
-  };
+  return publicElection(s, e);
 }
 
 export function majorityExtra(e: Election): MajorityExtra {
