@@ -1,8 +1,9 @@
 import { need, once, refuse } from '../refusals';
 import type { MeetingState, PersonId } from '../types';
 import type { HandlerMap } from '../engine/handlers/types';
+import { addRecordEntry } from '../engine/state';
 import { requireCurrent, requireOpen, memberOf } from '../engine/handlers/agenda';
-import { absentees, hasQuorum, isDisqualified, isPresent, presentCount } from '../engine/selectors';
+import { hasQuorum, isDisqualified, isPresent, presentCount } from '../engine/selectors';
 import { allocate } from './allocation';
 import { commitment, drawLot } from './lot';
 import type { DrawnLot, Election, ElectionRound, MajorityElection, PendingLot, ProportionalElection } from './types';
@@ -28,23 +29,7 @@ function openRound(e: MajorityElection): ElectionRound | undefined {
 }
 
 function recordElection(s: MeetingState, e: Election, now: number, point: string, detail: string) {
-  s.record.push({
-    id: `r${++s.seq}`,
-    itemId: e.itemId,
-    kind: 'election',
-    voteId: e.id,
-    point,
-    subject: null,
-    outcome: 'elected',
-    counts: null,
-    byGroup: null,
-    mode: null,
-    named: [],
-    dissents: [],
-    ...absentees(s),
-    at: now,
-    detail,
-  });
+  addRecordEntry(s, now, { itemId: e.itemId, kind: 'election', voteId: e.id, point, outcome: 'elected', detail });
 }
 
 /** Draws `places` winners among `tied`, one lot after another, from one revealed secret. */

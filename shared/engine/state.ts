@@ -1,5 +1,6 @@
 import { makeConfig, type ChamberConfig } from '../config';
-import type { Item, MeetingSetup, MeetingState } from '../types';
+import type { Item, ItemSetup, MeetingSetup, MeetingState, RecordEntry } from '../types';
+import { absentees } from './selectors';
 
 /** § 2, stk. 6: closed items go last; the relative order within each kind is kept. */
 export function closedLast<T extends { doors: 'open' | 'closed' }>(items: T[]): T[] {
@@ -10,25 +11,50 @@ export function emptyDebate(): Item['debate'] {
   return { requests: [], speaking: null, spoken: [], closed: false };
 }
 
+/** An agenda item as the meeting starts handling it. */
+export function newItem(setup: ItemSetup, number: number): Item {
+  return {
+    ...setup,
+    number,
+    readings: setup.readings ?? 1,
+    reading: 1,
+    firstReadingAt: null,
+    status: 'pending',
+    debate: emptyDebate(),
+    disqualified: [],
+    amendmentOrder: [],
+    votingBegun: false,
+    referredTo: null,
+  };
+}
+
+/** Appends a decision to the record (§ 29) with the absent members and substitutes of the moment (stk. 5). */
+export function addRecordEntry(
+  s: MeetingState,
+  at: number,
+  entry: Pick<RecordEntry, 'kind' | 'point' | 'outcome'> & Partial<Omit<RecordEntry, 'id' | 'absent' | 'substitutes' | 'at'>>,
+) {
+  s.record.push({
+    itemId: s.currentItem ?? '',
+    voteId: null,
+    subject: null,
+    counts: null,
+    byGroup: null,
+    mode: null,
+    named: [],
+    dissents: [],
+    ...entry,
+    id: `r${++s.seq}`,
+    ...absentees(s),
+    at,
+  });
+}
+
 export function createState(setup: MeetingSetup, config: Partial<ChamberConfig> = {}): MeetingState {
   const cfg = makeConfig(config);
   const ordered = closedLast(setup.agenda);
   const items: Record<string, Item> = {};
-  ordered.forEach((it, i) => {
-    items[it.id] = {
-      ...it,
-      number: i + 1,
-      readings: it.readings ?? 1,
-      reading: 1,
-      firstReadingAt: null,
-      status: 'pending',
-      debate: emptyDebate(),
-      disqualified: [],
-      amendmentOrder: [],
-      votingBegun: false,
-      referredTo: null,
-    };
-  });
+  ordered.forEach((it, i) => (items[it.id] = newItem(it, i + 1)));
   return {
     version: 0,
     seq: 0,

@@ -5,21 +5,11 @@ import { join } from 'node:path';
 import { afterAll, describe, it, expect } from 'vitest';
 import { allocate, explain, validateInput, type AllocationInput } from '../../shared/elections/allocation';
 import { drawLot } from '../../shared/elections/lot';
+import { mulberry32 as rng } from '../support/rng';
 
 const g = (id: string, weight: number, held?: number) => (held === undefined ? { id, weight } : { id, weight, held });
 const groupsOf = (r: { order: { group: string }[] }) => r.order.map((p) => p.group).join(' ');
 
-/** Deterministic PRNG (mulberry32) for the property checks. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe("§ 28, stk. 1–2 — D'Hondt (sizes divided by 1, 2, 3, …)", () => {
   it('shares 8 seats 4/3/1/0 in the textbook case 100000/80000/30000/20000', () => {

@@ -3,22 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { groupKey } from '../../shared/engine/selectors';
 import { projectedSpeakers } from '../../shared/engine/speakers';
 import { SECOND, debating, meeting } from './helpers/meeting';
+import { mulberry32 as prng } from '../support/rng';
 
 // Demo chamber groups: Ø m1–m12, A m13–m22, C m23–m30, B m31–m37, F m38–m44, V m45–m47,
 // Å m48–m49, I m50–m51, O m52, D m53; independents [løsgængere] m54, m55 (group LG).
 const list = (m: ReturnType<typeof debating>) => projectedSpeakers(m.state).map((p) => p.personId);
 
 /** A small deterministic PRNG, so the "random" scenarios are the same on every run. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('§ 19, stk. 1 — whoever wants the floor asks the chair', () => {
   it('a member asks once, may withdraw, and the list is per item', () => {

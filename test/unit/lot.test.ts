@@ -1,20 +1,11 @@
 import { createHash } from 'node:crypto';
 import { describe, it, expect } from 'vitest';
 import { commitment, drawLot, lotIndex, sha256Bytes, sha256Hex, verifyCommitment } from '../../shared/elections/lot';
+import { mulberry32 as rng } from '../support/rng';
 
 const nodeSha = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** Small deterministic PRNG (mulberry32) so the "random" strings are the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('§ 28, stk. 2 — the lot hash: SHA-256 (FIPS 180-4) in plain TypeScript', () => {
   // Known answers from FIPS 180-2, appendix B, and the usual empty-string vector.

@@ -1,7 +1,7 @@
 import { need, once } from '../../refusals';
 import type { Item, MeetingState } from '../../types';
-import { orderVoteDemanded, absentees } from '../selectors';
-import { emptyDebate } from '../state';
+import { orderVoteDemanded } from '../selectors';
+import { addRecordEntry, emptyDebate, newItem } from '../state';
 import type { HandlerMap } from './types';
 
 export function requireOpen(s: MeetingState) {
@@ -40,31 +40,6 @@ export function leaveItem(s: MeetingState) {
   s.demands.rollCall = [];
 }
 
-export function recordPlain(
-  s: MeetingState,
-  now: number,
-  kind: 'postponement' | 'referral' | 'reading',
-  point: string,
-  outcome: 'postponed' | 'referred' | 'adopted',
-) {
-  s.record.push({
-    id: `r${++s.seq}`,
-    itemId: s.currentItem ?? '',
-    kind,
-    voteId: null,
-    point,
-    subject: null,
-    outcome,
-    counts: null,
-    byGroup: null,
-    mode: null,
-    named: [],
-    dissents: [],
-    ...absentees(s),
-    at: now,
-  });
-}
-
 export const agendaHandlers: HandlerMap = {
   // § 9, stk. 2: an urgent or supplementary item; § 2, stk. 6: closed items go last.
   'agenda.add': (s, a) => {
@@ -77,19 +52,7 @@ export const agendaHandlers: HandlerMap = {
     const at = a.item.doors === 'closed' || firstClosed < 0 ? s.agenda.length : firstClosed;
     const number = at < s.agenda.length ? s.items[s.agenda[at]!]!.number : Math.max(0, ...Object.values(s.items).map((i) => i.number)) + 1;
     for (const id of s.agenda.slice(at)) s.items[id]!.number += 1;
-    s.items[a.item.id] = {
-      ...a.item,
-      number,
-      readings: a.item.readings ?? 1,
-      reading: 1,
-      firstReadingAt: null,
-      status: 'pending',
-      debate: emptyDebate(),
-      disqualified: [],
-      amendmentOrder: [],
-      votingBegun: false,
-      referredTo: null,
-    };
+    s.items[a.item.id] = newItem(a.item, number);
     s.agenda.splice(at, 0, a.item.id);
   },
   // § 20, stk. 1: the chair sets the order, unless six members demanded a vote on it.
@@ -145,7 +108,11 @@ export const agendaHandlers: HandlerMap = {
     need(!s.activeElection, 'ELECTION_ACTIVE');
     need(!s.declaration, 'DECLARATION_PENDING');
     if (a.proposedBy) need(s.persons[a.proposedBy], 'UNKNOWN_PERSON');
-    recordPlain(s, ctx.now, 'postponement', `Punktet udsættes${a.proposedBy ? ` (foreslået af ${s.persons[a.proposedBy]!.name})` : ''}`, 'postponed');
+    addRecordEntry(s, ctx.now, {
+      kind: 'postponement',
+      point: `Punktet udsættes${a.proposedBy ? ` (foreslået af ${s.persons[a.proposedBy]!.name})` : ''}`,
+      outcome: 'postponed',
+    });
     item.status = 'postponed';
     leaveItem(s);
   },

@@ -1,7 +1,6 @@
 import { need, once } from '../../refusals';
 import type { Choice, Counts, MeetingState, PersonId, RecordEntry, Subject, Vote, VoteMode, VoteResult } from '../../types';
 import {
-  absentees,
   hasQuorum,
   isDisqualified,
   isPresent,
@@ -9,6 +8,7 @@ import {
   presentPersons,
   rollCallDemanded,
 } from '../selectors';
+import { addRecordEntry } from '../state';
 import { leaveItem, memberOf, requireOpen } from './agenda';
 import type { HandlerMap } from './types';
 
@@ -188,9 +188,8 @@ function closeVote(s: MeetingState, vote: Vote, now: number, manual: VoteResult[
   vote.status = 'closed';
   vote.closedAt = now;
   s.activeVote = null;
-  s.record.push({
-    id: `r${++s.seq}`,
-    itemId: vote.itemId ?? '',
+  addRecordEntry(s, now, {
+    itemId: vote.itemId,
     ...entryOf(vote.subject, adopted, false),
     voteId: vote.id,
     point: vote.point,
@@ -199,9 +198,6 @@ function closeVote(s: MeetingState, vote: Vote, now: number, manual: VoteResult[
     byGroup: manual ? null : byGroup,
     mode: vote.mode,
     named: named.map((n) => ({ ...n })),
-    dissents: [],
-    ...absentees(s),
-    at: now,
   });
   applyEffect(s, vote.subject, adopted, now);
   return [{ type: 'vote.closed', voteId: vote.id, adopted, ...counts }];
@@ -319,21 +315,7 @@ export const voteHandlers: HandlerMap = {
     need(hasQuorum(s), 'NO_QUORUM');
     const adopted = d.expected === 'adopted';
     s.declaration = null;
-    s.record.push({
-      id: `r${++s.seq}`,
-      itemId: d.itemId,
-      ...entryOf(d.subject, adopted, true),
-      voteId: null,
-      point: d.point,
-      subject: d.subject,
-      counts: null,
-      byGroup: null,
-      mode: 'declaration',
-      named: [],
-      dissents: [],
-      ...absentees(s),
-      at: ctx.now,
-    });
+    addRecordEntry(s, ctx.now, { itemId: d.itemId, ...entryOf(d.subject, adopted, true), point: d.point, subject: d.subject, mode: 'declaration' });
     applyEffect(s, d.subject, adopted, ctx.now);
     return [{ type: 'declaration.confirmed', adopted }];
   },
