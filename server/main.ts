@@ -42,6 +42,7 @@ if (demo) {
   console.log(`  Forpersonen     ${url}/chair   (bruger ${s.chair.line[0]}, adgangskode ${d.chairPasswords[s.chair.line[0]!]})`);
   console.log(`  Sekretariatet   ${url}/secretariat   (adgangskode ${d.secretariatPassword})`);
   console.log(`  Tilhørere       ${url}/gallery`);
+  console.log(`  Protokol        ${url}/record`);
   console.log(`  Alle pladser    ${url}/?demo=links`);
 }
 console.log('');
