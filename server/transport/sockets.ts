@@ -212,12 +212,14 @@ export function attachSockets(http: HttpServer, service: MeetingService, opts: T
     });
 
     socket.on('sync', (cb?: unknown) => {
+      const lim = limited();
+      if (lim) return reply(cb, lim);
       const room = roomOf(id);
       const own = id.role === 'seat' ? ownView(service.state, id.seatId!) : undefined;
       reply(cb, { ok: true, version: service.state.version, serverNow: Date.now(), role: roleName[room], view: viewFor(room), own });
     });
 
-    socket.on('time', (cb?: unknown) => reply(cb, { ok: true, serverNow: Date.now() }));
+    socket.on('time', (cb?: unknown) => reply(cb, limited() ?? { ok: true, serverNow: Date.now() }));
 
     socket.on('disconnect', () => {
       lastOwn.delete(socket.id);
