@@ -79,6 +79,11 @@ export class MeetingService {
     this.chain = lastHash(this.db);
   }
 
+  /** Actions applied in memory but not yet committed. */
+  get pending(): number {
+    return this.queue.length;
+  }
+
   onCommitted(cb: (c: Committed) => void) {
     this.listeners.push(cb);
   }
@@ -162,7 +167,11 @@ export class MeetingService {
     for (const p of batch) if (p.nonce) this.nonces.add(p.nonce);
     for (const p of batch) p.resolve({ ok: true, version: p.version });
     const committed: Committed = { version: this.state.version, events: batch.flatMap((p) => p.events), actions: batch.map((p) => p.action) };
-    for (const l of this.listeners) l(committed);
+    // The acks' continuations were queued first: they go out before the pushes, which still
+    // run before any new input is read (so the state they show is the committed one).
+    queueMicrotask(() => {
+      for (const l of this.listeners) l(committed);
+    });
   }
 
   private secretElection() {

@@ -1,7 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { lateWarningDue } from '../../shared/engine/selectors';
-import type { Actor } from '../../shared/types';
+import type { Actor, EngineEvent } from '../../shared/types';
 import { chairView, memberView, ownView, publicView } from '../../shared/views';
 import { checkSecret, findBySecret } from '../store/db';
 import { serverRefusal, type Ack, type MeetingService } from '../meeting/service';
@@ -15,6 +15,8 @@ interface Identity {
 
 const MAX_PAYLOAD_CHARS = 16_000;
 const QUIET_FOR_MEMBERS = new Set(['vote.cast', 'floor.requested', 'presence.changed']);
+const TALLY_MS = 100;
+const TALLY_MAX_MS = 1000;
 /** Per-socket token bucket: a burst of 40, refilled at 20 messages a second. */
 const RATE = { burst: 40, perSecond: 20 };
 
@@ -108,17 +110,51 @@ export function attachSockets(http: HttpServer, service: MeetingService, opts: T
     socket.emit('own', { version: service.state.version, ...own });
   }
 
-  // After every commit: one encoding per role room, then each seat's own part if it changed.
-  service.onCommitted((c) => {
+  function pushRooms(events: EngineEvent[]) {
     const now = Date.now();
+    const version = service.state.version;
     for (const room of ['public', 'members', 'chair'] as const) {
       if ((io.sockets.adapter.rooms.get(room)?.size ?? 0) === 0) continue;
-      io.to(room).emit('view', { version: c.version, serverNow: now, role: roleName[room], view: viewFor(room) });
+      io.to(room).emit('view', { version, serverNow: now, role: roleName[room], view: viewFor(room) });
     }
     // Members get the notices worth showing; a notice per ballot would only say who voted when.
-    const forMembers = c.events.filter((e) => !QUIET_FOR_MEMBERS.has(e.type));
-    if (forMembers.length) io.to('members').emit('notice', { version: c.version, events: forMembers });
-    if (c.events.length) io.to('chair').emit('notice', { version: c.version, events: c.events });
+    const forMembers = events.filter((e) => !QUIET_FOR_MEMBERS.has(e.type));
+    if (forMembers.length) io.to('members').emit('notice', { version, events: forMembers });
+    if (events.length) io.to('chair').emit('notice', { version, events });
+  }
+
+  // A storm of ballots in an electronic vote is acknowledged at once but shown as one running
+  // tally: pushed TALLY_MS after the last ballot-only commit (at most TALLY_MAX_MS after the
+  // first), and only when nothing is pending, so a view never shows an uncommitted action.
+  // Anything else — a roll-call turn included — pushes at once. (docs/performance.md, B)
+  let tallyTimer: NodeJS.Timeout | null = null;
+  let firstTally = 0;
+  let heldEvents: EngineEvent[] = [];
+  const flushHeld = () => {
+    if (tallyTimer) clearTimeout(tallyTimer);
+    tallyTimer = null;
+    if (service.pending > 0) {
+      tallyTimer = setTimeout(flushHeld, 5);
+      return;
+    }
+    firstTally = 0;
+    const events = heldEvents;
+    heldEvents = [];
+    pushRooms(events);
+  };
+
+  // After every commit: one encoding per role room, then each seat's own part if it changed.
+  service.onCommitted((c) => {
+    heldEvents.push(...c.events);
+    const active = service.state.activeVote ? service.state.votes[service.state.activeVote] : undefined;
+    const tallyOnly = active?.mode === 'electronic' && c.actions.every((a) => a.type === 'vote.cast');
+    if (!tallyOnly) flushHeld();
+    else {
+      const t = Date.now();
+      if (!firstTally) firstTally = t;
+      if (tallyTimer) clearTimeout(tallyTimer);
+      tallyTimer = setTimeout(flushHeld, Math.max(0, Math.min(TALLY_MS, firstTally + TALLY_MAX_MS - t)));
+    }
     for (const sockets of seatSockets.values())
       for (const sock of sockets) {
         const id = sock.data.id as Identity;
@@ -237,6 +273,7 @@ export function attachSockets(http: HttpServer, service: MeetingService, opts: T
     io,
     close: async () => {
       clearInterval(tick);
+      if (tallyTimer) clearTimeout(tallyTimer);
       for (const t of graceTimers.values()) clearTimeout(t);
       graceTimers.clear();
       await new Promise<void>((r) => io.close(() => r()));

@@ -109,12 +109,14 @@ export function nextAmendment(s: MeetingState, itemId: ItemId): AmendmentId | nu
 export function absentees(s: MeetingState): { absent: PersonId[]; substitutes: { substituteId: PersonId; forMember: PersonId }[] } {
   const absent: PersonId[] = [];
   const substitutes: { substituteId: PersonId; forMember: PersonId }[] = [];
+  // One pass over the seats, then a set lookup per person: O(members), not O(members²).
+  const present = new Set<PersonId>();
+  for (const occ of Object.values(s.presence)) if (occ.online) present.add(occ.personId);
   for (const p of Object.values(s.persons)) {
-    if (p.kind !== 'member') continue;
-    if (isPresent(s, p.id)) continue;
+    if (p.kind !== 'member' || present.has(p.id)) continue;
     absent.push(p.id);
     const sub = s.substitutes[p.id];
-    if (sub && isPresent(s, sub)) substitutes.push({ substituteId: sub, forMember: p.id });
+    if (sub && present.has(sub)) substitutes.push({ substituteId: sub, forMember: p.id });
   }
   return { absent, substitutes };
 }

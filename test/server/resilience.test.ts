@@ -38,6 +38,7 @@ describe('resilience', () => {
     expect(r.otherRefusals).toEqual({});
     expect(r.specific).toBeGreaterThan(r.sent / 2);
     expect(r.floodRateLimited).toBeGreaterThan(0);
+    expect(r.floodRefused).toBe(r.floodSent);
     expect(r.oversizedDropped).toBe(r.oversizedSent);
     expect(r.handshakesRefused).toBe(r.badHandshakes);
     expect(r.phaseAUnchanged).toBe(true);

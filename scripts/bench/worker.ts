@@ -1,0 +1,164 @@
+import { io, type Socket } from 'socket.io-client';
+import { lastText, lightParser, type LightView } from './light-parser';
+import { now, serve, sleep } from './common';
+
+// A load-generator process: holds a share of the seat terminals and public sockets, and
+// reports arrival times (same machine clock as the coordinator: `now()`).
+
+interface Conn {
+  socket: Socket;
+  kind: 'seat' | 'public';
+  personId: string;
+  last: number;
+  hit: number;
+  hitBytes: number;
+}
+
+// Sockets by target server ('salen' or 'raw'): both sets stay connected, so the rounds can
+// alternate between the two servers under the same background load.
+const groups: Record<string, Conn[]> = {};
+const targets: Record<string, number> = {};
+const conns = (g: unknown): Conn[] => (groups[String(g ?? 'salen')] ??= []);
+const allConns = () => Object.values(groups).flat();
+let disconnects = 0;
+const disconnectReasons: Record<string, number> = {};
+let cpuMark = process.cpuUsage();
+const CHOICES = ['for', 'against', 'abstain'] as const;
+
+function open(group: string, url: string, auth: Record<string, unknown>, kind: Conn['kind'], personId: string, waitView: boolean): Promise<Conn | null> {
+  return new Promise((resolve) => {
+    const socket = io(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true, parser: lightParser, timeout: 60_000 });
+    const c: Conn = { socket, kind, personId, last: -1, hit: NaN, hitBytes: 0 };
+    let done = false;
+    const finish = (ok: boolean) => {
+      if (done) return;
+      done = true;
+      if (!ok) socket.close();
+      resolve(ok ? c : null);
+    };
+    socket.on('view', (v: LightView) => {
+      if (v.version > c.last) c.last = v.version;
+      if (Number.isNaN(c.hit) && v.version >= (targets[group] ?? Infinity)) {
+        c.hit = v.at;
+        c.hitBytes = v.bytes;
+      }
+      if (waitView) finish(true);
+    });
+    socket.on('connect', () => {
+      if (!waitView) finish(true);
+    });
+    socket.on('connect_error', () => finish(false));
+    socket.on('disconnect', (reason) => {
+      disconnects++;
+      disconnectReasons[reason] = (disconnectReasons[reason] ?? 0) + 1;
+    });
+  });
+}
+
+serve({
+  /** Opens the sockets in waves; `mode: raw` joins rooms on the plain socket.io server. */
+  async connect(m) {
+    const url = m.url as string;
+    const raw = m.mode === 'raw';
+    const group = raw ? 'raw' : 'salen';
+    const list = conns(group);
+    const seats = m.seats as { key: string; personId: string }[];
+    const publics = m.publics as number;
+    const parallel = (m.parallel as number) ?? 100;
+    const jobs: (() => Promise<Conn | null>)[] = [];
+    for (const s of seats)
+      jobs.push(() => open(group, url, raw ? { room: 'members' } : { role: 'seat', seatKey: s.key }, 'seat', s.personId, !raw));
+    for (let i = 0; i < publics; i++) jobs.push(() => open(group, url, raw ? { room: 'public' } : { role: 'public' }, 'public', '', !raw));
+    const t0 = now();
+    let failed = 0;
+    for (let i = 0; i < jobs.length; i += parallel) {
+      const got = await Promise.all(jobs.slice(i, i + parallel).map((j) => j()));
+      for (const c of got) if (c) list.push(c);
+      else failed++;
+    }
+    return { connected: list.length, failed, ms: now() - t0 };
+  },
+  watch(m) {
+    const target = (targets[String(m.group ?? 'salen')] = m.minVersion as number);
+    // A socket already at or past the version counts as arrived now (only used to wait).
+    const t = now();
+    for (const c of conns(m.group)) {
+      c.hit = c.last >= target ? t : NaN;
+      c.hitBytes = 0;
+    }
+    return {};
+  },
+  /** Arrival times of the first view at or above the watched version, per kind. */
+  async collect(m) {
+    const deadline = now() + ((m.timeoutMs as number) ?? 120_000);
+    const list = conns(m.group);
+    while (now() < deadline && list.some((c) => c.socket.connected && Number.isNaN(c.hit))) await sleep(5);
+    const seat: number[] = [];
+    const pub: number[] = [];
+    let missing = 0;
+    const bytes = { seat: 0, public: 0 };
+    for (const c of list) {
+      if (Number.isNaN(c.hit)) {
+        missing++;
+        continue;
+      }
+      (c.kind === 'seat' ? seat : pub).push(c.hit);
+      bytes[c.kind] = Math.max(bytes[c.kind], c.hitBytes);
+    }
+    targets[String(m.group ?? 'salen')] = Infinity;
+    const samples = m.samples ? { public: lastText.public, member: lastText.member } : undefined;
+    return { seat, pub, missing, bytes, samples };
+  },
+  /** Every seat casts at the same wall-clock moment; answers with each cast's ack latency. */
+  async cast(m) {
+    const at = m.at as number;
+    const round = m.round as number;
+    const timeoutMs = (m.timeoutMs as number) ?? 120_000;
+    const seats = conns('salen').filter((c) => c.kind === 'seat');
+    await sleep(Math.max(0, at - now()));
+    const lat: number[] = [];
+    const acks: { personId: string; version: number; choice: string }[] = [];
+    const refused: Record<string, number> = {};
+    let pending = seats.length;
+    const sentAt: number[] = [];
+    const all = new Promise<void>((resolve) => {
+      if (pending === 0) resolve();
+      seats.forEach((c, i) => {
+        const choice = CHOICES[(i + round) % 3]!;
+        const t = now();
+        sentAt.push(t - at);
+        c.socket.emit('action', { type: 'vote.cast', choice }, (ack: { ok: boolean; version?: number; code?: string }) => {
+          lat.push(now() - t);
+          if (ack.ok) acks.push({ personId: c.personId, version: ack.version!, choice });
+          else refused[ack.code ?? '?'] = (refused[ack.code ?? '?'] ?? 0) + 1;
+          if (--pending === 0) resolve();
+        });
+      });
+    });
+    await Promise.race([all, sleep(timeoutMs)]);
+    return { lat, acks, refused, unanswered: pending, spreadMs: sentAt.length ? Math.max(...sentAt) - Math.min(...sentAt) : 0 };
+  },
+  /** Highest version seen: lowest over all sockets. */
+  status(m) {
+    let min = Infinity;
+    // (disconnects are counted per socket, whatever the reason: ping timeout, transport close…)
+    for (const c of conns(m.group)) if (c.socket.connected) min = Math.min(min, c.last);
+    return { minVersion: min, connected: allConns().filter((c) => c.socket.connected).length, disconnects, disconnectReasons };
+  },
+  async disconnect() {
+    for (const c of allConns()) c.socket.close();
+    for (const k of Object.keys(groups)) delete groups[k];
+    await sleep(50);
+    disconnects = 0;
+    for (const k of Object.keys(disconnectReasons)) delete disconnectReasons[k];
+    return {};
+  },
+  cpu() {
+    const d = process.cpuUsage(cpuMark);
+    cpuMark = process.cpuUsage();
+    return { ms: (d.user + d.system) / 1000 };
+  },
+  memory() {
+    return { rss: process.memoryUsage().rss };
+  },
+});

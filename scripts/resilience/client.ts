@@ -1,0 +1,137 @@
+import { io, type Socket } from 'socket.io-client';
+
+/** A refusal or an acceptance, as the server answers `action` and `checkIn`. */
+export type Ack = { ok: boolean; version?: number; code?: string; paragraph?: string; message?: { da: string; en: string } };
+
+/**
+ * A lean test client: keeps only the latest view (and, on request, its full body), answers
+ * every emit with a promise that settles with the ack, `null` on timeout or disconnect.
+ */
+export interface Lean {
+  socket: Socket;
+  /** Highest view version seen (from pushes and from `sync` answers). */
+  version: number;
+  view: any;
+  disconnects: number;
+  emit(event: string, payload?: unknown, timeoutMs?: number): Promise<any | null>;
+  act(body: unknown, timeoutMs?: number): Promise<Ack | null>;
+  until(pred: (c: Lean) => boolean, timeoutMs: number): Promise<boolean>;
+  close(): void;
+}
+
+export interface LeanOptions {
+  keepView?: boolean;
+  /** Behave like the real client (client/src/socket.ts): reconnect, and `sync` on every connect. */
+  realClient?: boolean;
+}
+
+export function lean(url: string, auth: Record<string, unknown>, opts: LeanOptions = {}): Lean {
+  const socket = io(url, {
+    auth,
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: !!opts.realClient,
+    reconnectionDelayMax: 3000,
+    timeout: 30_000,
+  });
+  const waiters = new Set<() => void>();
+  const c: Lean = {
+    socket,
+    version: -1,
+    view: null,
+    disconnects: 0,
+    emit(event, payload, timeoutMs = 30_000) {
+      return new Promise((resolve) => {
+        if (!socket.connected) return resolve(null);
+        let done = false;
+        const finish = (v: unknown) => {
+          if (done) return;
+          done = true;
+          clearTimeout(t);
+          socket.off('disconnect', onDisc);
+          resolve(v);
+        };
+        const onDisc = () => finish(null);
+        const t = setTimeout(() => finish(null), timeoutMs);
+        socket.once('disconnect', onDisc);
+        if (payload === undefined) socket.emit(event, finish);
+        else socket.emit(event, payload, finish);
+      });
+    },
+    act(body, timeoutMs) {
+      return c.emit('action', body, timeoutMs);
+    },
+    until(pred, timeoutMs) {
+      return new Promise((resolve) => {
+        const check = () => {
+          if (!pred(c)) return;
+          waiters.delete(check);
+          clearTimeout(t);
+          resolve(true);
+        };
+        const t = setTimeout(() => {
+          waiters.delete(check);
+          resolve(false);
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      });
+    },
+    close() {
+      socket.close();
+    },
+  };
+  const seen = (version: number, view: unknown) => {
+    if (version > c.version) {
+      c.version = version;
+      if (opts.keepView) c.view = view;
+    }
+    for (const w of [...waiters]) w();
+  };
+  socket.on('view', (v: { version: number; view: unknown }) => seen(v.version, v.view));
+  socket.on('disconnect', () => c.disconnects++);
+  if (opts.realClient)
+    socket.on('connect', () => {
+      void c.emit('time');
+      void c.emit('sync').then((a: { ok?: boolean; version: number; view: unknown } | null) => {
+        if (a?.ok) seen(a.version, a.view);
+      });
+    });
+  return c;
+}
+
+/** Connects and waits for the first view (or the refusal of the handshake). */
+export function connectLean(url: string, auth: Record<string, unknown>, opts: LeanOptions = {}, timeoutMs = 30_000): Promise<Lean> {
+  const c = lean(url, auth, opts);
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(() => {
+      c.close();
+      reject(new Error('connect timed out'));
+    }, timeoutMs);
+    const onError = (e: Error) => {
+      clearTimeout(t);
+      c.close();
+      reject(e);
+    };
+    c.socket.once('connect_error', onError);
+    void c.until((x) => x.version >= 0, timeoutMs).then((ok) => {
+      clearTimeout(t);
+      // Later connection errors belong to the reconnection, not to this first connect.
+      c.socket.off('connect_error', onError);
+      if (ok) resolve(c);
+    });
+  });
+}
+
+/** Connects `n` clients, `parallel` at a time. */
+export async function connectMany(
+  n: number,
+  make: (i: number) => Promise<Lean>,
+  parallel = 50,
+): Promise<Lean[]> {
+  const out: Lean[] = [];
+  for (let i = 0; i < n; i += parallel) out.push(...(await Promise.all(Array.from({ length: Math.min(parallel, n - i) }, (_, k) => make(i + k)))));
+  return out;
+}
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
