@@ -15,6 +15,7 @@ interface Identity {
 
 const MAX_PAYLOAD_CHARS = 16_000;
 const QUIET_FOR_MEMBERS = new Set(['vote.cast', 'floor.requested', 'presence.changed']);
+const KNOWN_EVENTS = new Set(['action', 'checkIn', 'sync', 'time']);
 const TALLY_MS = 100;
 const TALLY_MAX_MS = 1000;
 /** Per-socket token bucket: a burst of 40, refilled at 20 messages a second. */
@@ -256,6 +257,12 @@ export function attachSockets(http: HttpServer, service: MeetingService, opts: T
     });
 
     socket.on('time', (cb?: unknown) => reply(cb, limited() ?? { ok: true, serverNow: Date.now() }));
+
+    // An event we do not know still gets an answer, so a client waiting on it does not hang.
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if (KNOWN_EVENTS.has(event)) return;
+      reply(args.at(-1), serverRefusal('UNKNOWN_EVENT', `Ukendt hændelse: ${event.slice(0, 40)}`, `Unknown event: ${event.slice(0, 40)}`));
+    });
 
     socket.on('disconnect', () => {
       lastOwn.delete(socket.id);

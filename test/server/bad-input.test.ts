@@ -92,6 +92,10 @@ describe('bad input is refused and changes nothing', () => {
     expect((await chair.act({ type: 'vote.close' })).ok).toBe(true);
   });
 
+  it('an unknown event is answered with a refusal, not left hanging', async () => {
+    await refused(seats[0]!, 'vote', { choice: 'for' }, 'UNKNOWN_EVENT');
+  });
+
   it('replayed: an action with a nonce already accepted', async () => {
     const seat = seats[3]!;
     expect((await seat.act({ type: 'floor.request', nonce: 'n-1' })).ok).toBe(true);
