@@ -1,5 +1,7 @@
 import { connectLean, sleep, type Ack, type Lean } from './client';
 import { brokenLink, canonical, chairAuth, checkInMembers, demo, memberIds, readLog, replayLog, seatClient, ServerProcess, tempDir } from './env';
+// A small seeded generator, so a failing run can be repeated (`--seed`).
+import { mulberry32 as rng } from '../../test/support/rng';
 
 /**
  * Crash trials: a vote storm (seats casting and changing their vote, members asking for the
@@ -46,17 +48,6 @@ interface Acked {
   nonce?: string;
 }
 
-/** A small seeded generator, so a failing run can be repeated (`--seed`). */
-export function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export async function crashTrials(opts: CrashOptions): Promise<CrashSummary> {
   const seed = opts.seed ?? Math.floor(Math.random() * 2 ** 31);
