@@ -9,6 +9,7 @@ import {
   useStore,
   type OwnMessage,
   type ViewMessage,
+  onNeedFullView,
 } from './store';
 
 export type Auth =
@@ -66,6 +67,7 @@ export function connect(auth: Auth): Socket {
     // A refused handshake is final: socket.io does not retry it by itself.
     if (!s.active) useStore.setState({ authError: err.message || 'unauthorized' });
   });
+  onNeedFullView(() => void sync());
   s.on('view', (msg: ViewMessage) => receiveView(msg, 'push'));
   s.on('own', (msg: OwnMessage) => receiveOwn(msg));
   s.on('notice', (msg: { version: number; events: EngineEvent[] }) => receiveNotice(msg));

@@ -8,7 +8,15 @@ export interface ViewMessage {
   version: number;
   serverNow: number;
   role: ViewRole;
+  /** A push after a commit: the meeting's unchanging parts are left out (docs/protocol.md). */
+  partial?: boolean;
   view: PublicView | MeetingState;
+}
+
+let needFullView: () => void = () => {};
+/** The socket layer tells the store how to fetch a full view when a partial one cannot merge. */
+export function onNeedFullView(cb: () => void) {
+  needFullView = cb;
 }
 
 export type OwnMessage = OwnView & { version: number };
@@ -114,7 +122,14 @@ function applyView(msg: ViewMessage, source: 'push' | 'sync') {
   const newer = msg.version > s.version;
   const sameButAuthoritative = msg.version === s.version && (source === 'sync' || msg.role !== s.role);
   if (!newer && !sameButAuthoritative) return;
-  const patch: Partial<ClientState> = { version: msg.version, role: msg.role, view: msg.view };
+  // A pushed view leaves out what never changes in a meeting (chamber, groups, persons…):
+  // it is merged into the full view of the same role; without one, ask for the full view.
+  if (msg.partial && (!s.view || s.role !== msg.role)) {
+    needFullView();
+    return;
+  }
+  const view = msg.partial ? ({ ...(s.view as object), ...(msg.view as object) } as typeof msg.view) : msg.view;
+  const patch: Partial<ClientState> = { version: msg.version, role: msg.role, view };
   if (!s.offsetMeasured && typeof msg.serverNow === 'number') patch.serverOffset = msg.serverNow - Date.now();
   // Leaving the member view (check-out) drops the seat's own part with it.
   if (msg.role !== 'member' && s.own?.personId) patch.own = { ...s.own, personId: null, ballot: null, voteId: null };

@@ -16,6 +16,7 @@ interface Identity {
 const MAX_PAYLOAD_CHARS = 16_000;
 const QUIET_FOR_MEMBERS = new Set(['vote.cast', 'floor.requested', 'presence.changed']);
 const KNOWN_EVENTS = new Set(['action', 'checkIn', 'sync', 'time']);
+const STATIC_KEYS = new Set(['chamber', 'groups', 'persons', 'members', 'config']);
 const TALLY_MS = 100;
 const TALLY_MAX_MS = 1000;
 /** Per-socket token bucket: a burst of 40, refilled at 20 messages a second. */
@@ -111,12 +112,21 @@ export function attachSockets(http: HttpServer, service: MeetingService, opts: T
     socket.emit('own', { version: service.state.version, ...own });
   }
 
+  // What never changes during a meeting goes only with a full view (connect, sync, a change
+  // of room); the pushes after a commit leave it out and say so (docs/performance.md, C).
+  function partialView(room: 'public' | 'members' | 'chair'): unknown {
+    const v = viewFor(room) as unknown as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const k in v) if (!STATIC_KEYS.has(k)) out[k] = v[k];
+    return out;
+  }
+
   function pushRooms(events: EngineEvent[]) {
     const now = Date.now();
     const version = service.state.version;
     for (const room of ['public', 'members', 'chair'] as const) {
       if ((io.sockets.adapter.rooms.get(room)?.size ?? 0) === 0) continue;
-      io.to(room).emit('view', { version, serverNow: now, role: roleName[room], view: viewFor(room) });
+      io.to(room).emit('view', { version, serverNow: now, role: roleName[room], partial: true, view: partialView(room) });
     }
     // Members get the notices worth showing; a notice per ballot would only say who voted when.
     const forMembers = events.filter((e) => !QUIET_FOR_MEMBERS.has(e.type));

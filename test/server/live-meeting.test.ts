@@ -143,6 +143,27 @@ describe('live meeting over socket.io (§§ 2–3, 15, 16, 19, 24)', () => {
     expect(during.some((f) => f.view.current?.closed === true)).toBe(true);
   });
 
+  it('connect sends the full view; pushes after a commit leave out the unchanging parts', async () => {
+    const first = pub.views[0] as any; // recorded from before the connect completed
+    expect(first.partial).toBeUndefined();
+    expect(first.view.chamber.seats).toHaveLength(55);
+    expect(first.view.members.length).toBeGreaterThan(55);
+    const pushed = pub.views.slice(1) as any[];
+    expect(pushed.length).toBeGreaterThan(10);
+    for (const f of pushed) {
+      expect(f.partial).toBe(true);
+      expect(f.view.chamber).toBeUndefined();
+      expect(f.view.members).toBeUndefined();
+      expect(f.view.quorum).toBeDefined();
+    }
+    const chairPush = chair.views.at(-1)!;
+    expect(chairPush).toMatchObject({ partial: true });
+    expect(chairPush.view.persons).toBeUndefined();
+    expect(chairPush.view.items).toBeDefined();
+    const sync = await chair.emit('sync');
+    expect(Object.keys(sync.view.persons).length).toBeGreaterThan(55);
+  });
+
   it('a reconnecting client ends with the current state', async () => {
     const late = await connect(server.url, { role: 'public' });
     const v = await late.waitFor((v) => v.version === server.service.state.version);
