@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { io, type Socket } from 'socket.io-client';
+import { type Page } from 'playwright-core';
+import { type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../server/app';
+import type { RunningServer } from '../../server/app';
 import type { Person } from '../../shared/types';
-import { ensureClientBuilt } from './global-build';
+import { emit, SCREENSHOTS, Stage } from './stage';
 
 // Elections (§§ 27–28) played on the real screens: the chair's console sets up and runs a
 // § 27 election through three rounds and a lot, two seat terminals cast in the browser, the
@@ -15,66 +14,20 @@ import { ensureClientBuilt } from './global-build';
 // the lot (checked here against SHA-256) and the elected; then a § 28 election with lists,
 // and last a written (secret) ballot that the seats confirm without ever showing the choice.
 
-type Running = Awaited<ReturnType<typeof startServer>>;
+type Running = RunningServer;
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const SCREENSHOTS = path.resolve('docs/screenshots');
-
+const stage = new Stage();
+const { openSocket, newPage } = stage;
 let server: Running;
-let browser: Browser;
-let dir: string;
-const contexts: BrowserContext[] = [];
-const sockets: Socket[] = [];
 const started = Date.now();
 
-type Ack = { ok: boolean; code?: string; [k: string]: unknown };
-const emit = (s: Socket, event: string, payload?: unknown) =>
-  (payload === undefined ? s.timeout(5000).emitWithAck(event) : s.timeout(5000).emitWithAck(event, payload)) as Promise<Ack>;
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
-async function openSocket(auth: Record<string, unknown>): Promise<Socket> {
-  const s = io(server.url, { auth, transports: ['websocket'], reconnection: false });
-  sockets.push(s);
-  await new Promise<void>((resolve, reject) => {
-    s.once('connect', () => resolve());
-    s.once('connect_error', reject);
-  });
-  return s;
-}
-
-async function newPage(viewport: { width: number; height: number }, urlPath: string): Promise<Page> {
-  const ctx = await browser.newContext({ viewport, locale: 'da-DK' });
-  contexts.push(ctx);
-  const page = await ctx.newPage();
-  page.on('pageerror', (e) => console.error(`[${urlPath}] page error:`, e.message));
-  await page.goto(server.url + urlPath);
-  return page;
-}
-
 beforeAll(async () => {
-  const staticDir = ensureClientBuilt();
-  dir = mkdtempSync(path.join(tmpdir(), 'salen-e2e-election-'));
-  server = await startServer({ dbPath: path.join(dir, 'e2e.sqlite'), port: 0, demo: true, staticDir, graceMs: 600_000 });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  server = await stage.start('salen-e2e-election', { graceMs: 600_000 });
 });
 
-afterAll(async () => {
-  for (const s of sockets) s.disconnect();
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => stage.close());
 
 describe('elections on the screens (§§ 27–28)', () => {
   it('§ 27: three rounds, a lot checked against its commitment, the elected; § 28: picks with quotients; § 27, stk. 2: a secret ballot', async () => {

@@ -1,60 +1,22 @@
-import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { io, type Socket } from 'socket.io-client';
+import { type Page } from 'playwright-core';
+import { type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../server/app';
+import type { RunningServer } from '../../server/app';
 import type { MeetingState, Person } from '../../shared/types';
-import { ensureClientBuilt } from './global-build';
+import { emit, SCREENSHOTS, Stage } from './stage';
 
 // One council meeting played through the real screens: the chair's console, three seat
 // terminals from three parties, and the public display, each in its own browser context,
 // against the real server. The other members join through plain seat sockets.
 
-type Running = Awaited<ReturnType<typeof startServer>>;
+type Running = RunningServer;
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const SCREENSHOTS = path.resolve('docs/screenshots');
-
+const stage = new Stage();
+const { openSocket, newPage } = stage;
 let server: Running;
-let browser: Browser;
-let dir: string;
-const contexts: BrowserContext[] = [];
-const sockets: Socket[] = [];
 const started = Date.now();
-
-type Ack = { ok: boolean; code?: string; [k: string]: unknown };
-const emit = (s: Socket, event: string, payload?: unknown) =>
-  (payload === undefined ? s.timeout(5000).emitWithAck(event) : s.timeout(5000).emitWithAck(event, payload)) as Promise<Ack>;
-
-async function openSocket(auth: Record<string, unknown>): Promise<Socket> {
-  const s = io(server.url, { auth, transports: ['websocket'], reconnection: false });
-  sockets.push(s);
-  await new Promise<void>((resolve, reject) => {
-    s.once('connect', () => resolve());
-    s.once('connect_error', reject);
-  });
-  return s;
-}
-
-async function newPage(viewport: { width: number; height: number }, urlPath: string): Promise<Page> {
-  const ctx = await browser.newContext({ viewport, locale: 'da-DK' });
-  contexts.push(ctx);
-  const page = await ctx.newPage();
-  page.on('pageerror', (e) => console.error(`[${urlPath}] page error:`, e.message));
-  await page.goto(server.url + urlPath);
-  return page;
-}
 
 /** The names in a list, in order, as the screen shows them. */
 async function namesIn(page: Page, listName: string, persons: Person[]): Promise<string[]> {
@@ -63,20 +25,10 @@ async function namesIn(page: Page, listName: string, persons: Person[]): Promise
 }
 
 beforeAll(async () => {
-  const staticDir = ensureClientBuilt();
-  dir = mkdtempSync(path.join(tmpdir(), 'salen-e2e-'));
-  server = await startServer({ dbPath: path.join(dir, 'e2e.sqlite'), port: 0, demo: true, staticDir });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  server = await stage.start('salen-e2e', {});
 });
 
-afterAll(async () => {
-  for (const s of sockets) s.disconnect();
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => stage.close());
 
 describe('a meeting played on the screens', () => {
   it('check-in, § 19 speaker order, a vote on the seat map, a roll-call demand, a closed item', async () => {

@@ -1,19 +1,19 @@
 import { mkdirSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../server/app';
 import { demoChamber } from '../../server/demo/chamber';
 import { MeetingService } from '../../server/meeting/service';
 import { playSampleMeeting, type SampleMeeting } from '../../server/record/sample';
 import { openDb, saveSetup } from '../../server/store/db';
+import { launchChromium } from './stage';
 
 // The printable record (§ 29) in a real browser after a demo meeting: it renders, shows the
 // closed item only as "Lukket punkt" (§§ 2–3), prints to A4, and leaves a screenshot for
 // the docs. The record is server-rendered HTML: no client build is needed.
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 /** 18:00 Copenhagen time on a Monday in November 2026. */
 const T0 = Date.UTC(2026, 10, 23, 17, 0);
 
@@ -42,7 +42,7 @@ beforeAll(async () => {
     const res = await fetch(`${server.url}/record/sign`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     expect(res.status).toBe(200);
   }
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

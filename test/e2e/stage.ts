@@ -1,0 +1,79 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { io, type Socket } from 'socket.io-client';
+import { startServer, type RunningServer, type StartOptions } from '../../server/app';
+import { ensureClientBuilt } from './global-build';
+
+/** Debian's chromium, headless, with nothing reaching out to the network (DEVELOPERS.md). */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+export const SCREENSHOTS = path.resolve('docs/screenshots');
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+export type Ack = { ok: boolean; code?: string; [k: string]: unknown };
+
+export const emit = (s: Socket, event: string, payload?: unknown) =>
+  (payload === undefined ? s.timeout(5000).emitWithAck(event) : s.timeout(5000).emitWithAck(event, payload)) as Promise<Ack>;
+
+/**
+ * The stage of a browser test: the real server on a loopback port with its own SQLite file
+ * and the built screens, one chromium, and the sockets and browser contexts the test opens.
+ */
+export class Stage {
+  server!: RunningServer;
+  browser!: Browser;
+  private dir = '';
+  private contexts: BrowserContext[] = [];
+  private sockets: Socket[] = [];
+
+  async start(name: string, opts: Partial<StartOptions> = {}): Promise<RunningServer> {
+    const staticDir = ensureClientBuilt();
+    this.dir = mkdtempSync(path.join(tmpdir(), `${name}-`));
+    this.server = await startServer({ dbPath: path.join(this.dir, 'e2e.sqlite'), port: 0, demo: true, staticDir, ...opts });
+    this.browser = await launchChromium();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    return this.server;
+  }
+
+  /** A plain socket.io client (a seat terminal, the chair's console…) that the test drives. */
+  openSocket = async (auth: Record<string, unknown>): Promise<Socket> => {
+    const s = io(this.server.url, { auth, transports: ['websocket'], reconnection: false });
+    this.sockets.push(s);
+    await new Promise<void>((resolve, reject) => {
+      s.once('connect', () => resolve());
+      s.once('connect_error', reject);
+    });
+    return s;
+  };
+
+  /** A screen in its own browser context, as a separate person would have it. */
+  newPage = async (viewport: { width: number; height: number }, urlPath: string): Promise<Page> => {
+    const ctx = await this.browser.newContext({ viewport, locale: 'da-DK' });
+    this.contexts.push(ctx);
+    const page = await ctx.newPage();
+    page.on('pageerror', (e) => console.error(`[${urlPath}] page error:`, e.message));
+    await page.goto(this.server.url + urlPath);
+    return page;
+  };
+
+  async close() {
+    for (const s of this.sockets) s.disconnect();
+    for (const c of this.contexts) await c.close().catch(() => undefined);
+    await this.browser?.close();
+    await this.server?.close();
+    if (this.dir) rmSync(this.dir, { recursive: true, force: true });
+  }
+}
