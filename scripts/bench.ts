@@ -21,16 +21,10 @@ import path from 'node:path';
 import { Child, dist, fmt, killChildren, now, sleep, spawnChild, within, type Dist } from './bench/common';
 import { lightParser, type LightView } from './bench/light-parser';
 import { buildLog, seedMeeting } from './bench/seed';
+import { arg } from './cli-args';
 
 // ---- arguments ---------------------------------------------------------------------------
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i < 0) return fallback;
-  const v = Number(process.argv[i + 1]);
-  if (!Number.isFinite(v) || v < 0) throw new Error(`--${name} wants a number`);
-  return Math.floor(v);
-}
 const flag = (name: string) => process.argv.includes(`--${name}`);
 
 const SEATS = arg('seats', 200);

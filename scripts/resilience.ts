@@ -14,14 +14,8 @@ import { authMatrix, matrixText } from './resilience/authz';
 import { badInputStorm } from './resilience/bad-input';
 import { crashTrials } from './resilience/crash';
 import { reconnectStorm } from './resilience/reconnect';
+import { arg } from './cli-args';
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i < 0) return fallback;
-  const v = Number(process.argv[i + 1]);
-  if (!Number.isFinite(v) || v < 0) throw new Error(`--${name} wants a number`);
-  return Math.floor(v);
-}
 const onlyArg = process.argv.indexOf('--only');
 const only = onlyArg >= 0 ? new Set((process.argv[onlyArg + 1] ?? '').split(',')) : null;
 const run = (part: string) => !only || only.has(part);

@@ -51,6 +51,7 @@ export const REFUSALS = {
   UNKNOWN_VOTE: ['§ 24', 'Ukendt afstemning.', 'Unknown vote.'],
   NOT_YOUR_TURN: ['§ 24, stk. 2', 'Ved navneopråb stemmer medlemmerne, når de kaldes op.', 'In a roll call members vote when called.'],
   ROLL_CALL_REQUIRED: ['§ 24, stk. 2', 'En tredjedel af de tilstedeværende har krævet navneopråb.', 'A third of the members present demanded a roll call.'],
+  ALREADY_ROLL_CALL: ['§ 24, stk. 2', 'Afstemningen er allerede ved navneopråb.', 'The vote is already a roll call.'],
   NOT_MANUAL: ['§ 24, stk. 1', 'Afstemningen er ikke ved håndsoprækning.', 'The vote is not by show of hands.'],
   MANUAL_NEEDS_COUNTS: ['§ 24, stk. 1', 'Afstemning ved håndsoprækning afsluttes med optælling og kontraprøve.', 'A show of hands is closed with counts and a counter-check.'],
   COUNTER_CHECK_MISMATCH: ['§ 24, stk. 1', 'Kontraprøven stemmer ikke med optællingen; tæl igen.', 'The counter-check does not match the count; count again.'],

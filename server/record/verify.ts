@@ -21,7 +21,8 @@ export interface VerifyOptions {
   expect?: string;
 }
 
-interface Row {
+/** One row of the events table, as stored. */
+export interface LogRow {
   seq: number;
   type: string;
   action: string;
@@ -60,7 +61,7 @@ export function verifyDb(db: Database.Database, opts: VerifyOptions = {}): Verif
   const hashes = new Map<number, string>([[0, GENESIS_HASH]]);
   let prev = GENESIS_HASH;
   let expected = 1;
-  const rows = db.prepare('SELECT seq, type, action, ctx, version, prev_hash, hash FROM events ORDER BY seq').iterate() as Iterable<Row>;
+  const rows = db.prepare('SELECT seq, type, action, ctx, version, prev_hash, hash FROM events ORDER BY seq').iterate() as Iterable<LogRow>;
   for (const row of rows) {
     const seq = row.seq;
     if (seq !== expected) {

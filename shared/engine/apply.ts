@@ -21,11 +21,6 @@ const handlers: HandlerMap = {
   ...electionHandlers,
 };
 
-/** Extra handlers registered by feature modules (elections) without touching this file. */
-export function registerHandlers(extra: HandlerMap) {
-  Object.assign(handlers, extra);
-}
-
 /** After the meeting is closed only the record and leaving the seats go on (§ 29). */
 const AFTER_CLOSE = new Set<string>(['record.nameVote', 'record.dissent', 'presence.checkOut', 'seat.offline', 'seat.online', 'gallery.blank']);
 

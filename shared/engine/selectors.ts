@@ -45,11 +45,6 @@ export function rollCallDemanded(s: MeetingState): boolean {
   return s.demands.rollCall.filter((p) => isPresent(s, p)).length >= rollCallNeeded(s);
 }
 
-/** § 18, stk. 4: six members' demand forces a closure vote. */
-export function closureDemanded(s: MeetingState): boolean {
-  return s.demands.closure.length >= s.config.forceVoteMembers;
-}
-
 /** § 20, stk. 1: six members' demand puts the order of the agenda to a vote. */
 export function orderVoteDemanded(s: MeetingState): boolean {
   return s.demands.agendaOrder.length >= s.config.forceVoteMembers;

@@ -47,8 +47,3 @@ export function projectedSpeakers(s: MeetingState, itemId: ItemId | null = s.cur
   return out;
 }
 
-/** A member's 0-based place in the projected list, or null. */
-export function placeInList(s: MeetingState, personId: PersonId): number | null {
-  const i = projectedSpeakers(s).findIndex((p) => p.personId === personId);
-  return i < 0 ? null : i;
-}

@@ -6,7 +6,7 @@ import { type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/app';
 import type { Person } from '../../shared/types';
-import { emit, SCREENSHOTS, Stage } from './stage';
+import { checkInAt, emit, SCREENSHOTS, signInChair, Stage } from './stage';
 
 // Elections (§§ 27–28) played on the real screens: the chair's console sets up and runs a
 // § 27 election through three rounds and a lot, two seat terminals cast in the browser, the
@@ -48,17 +48,12 @@ describe('elections on the screens (§§ 27–28)', () => {
     ]);
     const [seatA, seatB] = [seats[0]!, seats[1]!];
 
-    await chair.getByLabel('Person-id').fill(chairId);
-    await chair.getByLabel('Adgangskode').fill(demo.chairPasswords[chairId]!);
-    await chair.getByRole('button', { name: 'Log ind' }).click();
-    await chair.getByRole('heading', { name: 'Dagsorden' }).waitFor();
+    await signInChair(chair, chairId, demo.chairPasswords[chairId]!);
 
     // --- 30 present: two seats in the browser, 28 through seat sockets (the chair's among them) ---
     for (const [i, page] of seats.entries()) {
       const p = browserSeats[i]!;
-      await page.getByLabel('Personlig kode').fill(demo.codes[p.id]!);
-      await page.getByRole('button', { name: 'Meld ind' }).click();
-      await page.getByText('Du er registreret som til stede (§ 16).').waitFor();
+      await checkInAt(page, demo.codes[p.id]!);
     }
     const others = members.filter((p) => !browserSeats.includes(p)).slice(0, 28);
     expect(others.map((p) => p.id)).toContain(chairId);

@@ -5,7 +5,7 @@ import { type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/app';
 import type { MeetingState, Person } from '../../shared/types';
-import { emit, SCREENSHOTS, Stage } from './stage';
+import { checkInAt, emit, SCREENSHOTS, signInChair, Stage } from './stage';
 
 // One council meeting played through the real screens: the chair's console, three seat
 // terminals from three parties, and the public display, each in its own browser context,
@@ -51,18 +51,13 @@ describe('a meeting played on the screens', () => {
       ...browserSeats.map((p, i) => newPage(i === 0 ? { width: 820, height: 1180 } : { width: 1180, height: 820 }, seatUrl(p))),
     ]);
 
-    await chair.getByLabel('Person-id').fill(chairId);
-    await chair.getByLabel('Adgangskode').fill(demo.chairPasswords[chairId]!);
-    await chair.getByRole('button', { name: 'Log ind' }).click();
-    await chair.getByRole('heading', { name: 'Dagsorden' }).waitFor();
+    await signInChair(chair, chairId, demo.chairPasswords[chairId]!);
 
     // --- check-in: three members by clicking, the rest through seat sockets (§§ 15–17) ---
     for (const [i, page] of seats.entries()) {
       const p = browserSeats[i]!;
-      await page.getByLabel('Personlig kode').fill(demo.codes[p.id]!);
-      await page.getByRole('button', { name: 'Meld ind' }).click();
+      await checkInAt(page, demo.codes[p.id]!);
       await page.getByRole('heading', { name: p.name }).waitFor();
-      await page.getByText('Du er registreret som til stede (§ 16).').waitFor();
     }
     const others = [persons.find((p) => p.id === chairId)!, p4, ...members.filter((p) => ![chairId, p4.id, p1.id, p2.id, p3.id].includes(p.id))].slice(0, 25);
     const seatSocket = new Map<string, Socket>();

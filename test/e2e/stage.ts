@@ -28,6 +28,21 @@ export type Ack = { ok: boolean; code?: string; [k: string]: unknown };
 export const emit = (s: Socket, event: string, payload?: unknown) =>
   (payload === undefined ? s.timeout(5000).emitWithAck(event) : s.timeout(5000).emitWithAck(event, payload)) as Promise<Ack>;
 
+/** The chair signs in on the console, as the demo prints it: person id and password. */
+export async function signInChair(page: Page, personId: string, password: string) {
+  await page.getByLabel('Person-id').fill(personId);
+  await page.getByLabel('Adgangskode').fill(password);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await page.getByRole('heading', { name: 'Dagsorden' }).waitFor();
+}
+
+/** A member checks in at a seat terminal with the personal code (§ 16). */
+export async function checkInAt(page: Page, code: string) {
+  await page.getByLabel('Personlig kode').fill(code);
+  await page.getByRole('button', { name: 'Meld ind' }).click();
+  await page.getByText('Du er registreret som til stede (§ 16).').waitFor();
+}
+
 /**
  * The stage of a browser test: the real server on a loopback port with its own SQLite file
  * and the built screens, one chromium, and the sockets and browser contexts the test opens.

@@ -5,23 +5,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { playSampleMeeting } from '../../server/record/sample';
-import { verifyLog, type VerifyResult } from '../../server/record/verify';
+import { verifyLog, type LogRow, type VerifyResult } from '../../server/record/verify';
 import { eventHash, lastHash, openDb } from '../../server/store/db';
 import { tempDb, testServer } from './helpers';
 
 // The log is a hash chain: `verify` walks it, replays the meeting through the rules and
 // names the first event where the chain or the replayed state breaks. Each test tampers with
 // its own copy of a real log file written by the server.
-
-interface Row {
-  seq: number;
-  type: string;
-  action: string;
-  ctx: string;
-  version: number;
-  prev_hash: string;
-  hash: string;
-}
 
 const dir = mkdtempSync(path.join(tmpdir(), 'verify-'));
 let original: string;
@@ -37,10 +27,10 @@ function copy(): string {
   return to;
 }
 
-function tamper(fn: (db: Database.Database, rows: Row[]) => void): string {
+function tamper(fn: (db: Database.Database, rows: LogRow[]) => void): string {
   const file = copy();
   const db = new Database(file);
-  const rows = db.prepare('SELECT seq, type, action, ctx, version, prev_hash, hash FROM events ORDER BY seq').all() as Row[];
+  const rows = db.prepare('SELECT seq, type, action, ctx, version, prev_hash, hash FROM events ORDER BY seq').all() as LogRow[];
   db.transaction(() => fn(db, rows))();
   db.close();
   return file;
@@ -59,7 +49,7 @@ function shift(db: Database.Database, from: number, by: number) {
 
 /** Recomputes every hash from `from` on, as a forger with write access would. */
 function rehash(db: Database.Database, from: number) {
-  const rows = db.prepare('SELECT seq, action, ctx, version FROM events WHERE seq >= ? ORDER BY seq').all(from) as Row[];
+  const rows = db.prepare('SELECT seq, action, ctx, version FROM events WHERE seq >= ? ORDER BY seq').all(from) as LogRow[];
   let prev = (db.prepare('SELECT hash FROM events WHERE seq = ?').get(from - 1) as { hash: string }).hash;
   for (const r of rows) {
     const h = eventHash(prev, r.seq, r.action, r.ctx, r.version);

@@ -186,7 +186,7 @@ describe('§ 24, stk. 2 — roll call [navneopråb]', () => {
     m.cast({ m2: 'for' });
     m.chair.do({ type: 'vote.switchToRollCall' });
     expect(m.vote).toMatchObject({ mode: 'rollCall', ballots: {} });
-    m.chair.refuse({ type: 'vote.switchToRollCall' }, 'VOTE_OPEN', '§ 24, stk. 1');
+    m.chair.refuse({ type: 'vote.switchToRollCall' }, 'ALREADY_ROLL_CALL', '§ 24, stk. 2');
   });
 });
 

@@ -1,5 +1,5 @@
 import { cloneElement, useEffect, useId, useState, type ReactElement, type ReactNode } from 'react';
-import type { Choice, Group, MeetingState, PublicView, Refusal } from '../../../shared/index';
+import type { Choice, Group, MeetingState, PublicView, Refusal, VoteMode } from '../../../shared/index';
 import { refusalText, useLang, useT } from '../i18n';
 import { useStore } from '../store';
 
@@ -225,5 +225,57 @@ export function PartyLetter({ group }: { group: Group | null | undefined }) {
     <span className="party-letter" style={{ background: bg, color: contrastText(bg) }} title={group?.name}>
       {group?.letter ?? '?'}
     </span>
+  );
+}
+
+/** A console before its first view: the header and a loading line. */
+export function LoadingScreen({ title }: { title: string }) {
+  const t = useT();
+  return (
+    <div className="screen console">
+      <ScreenHeader title={title} />
+      <main className="console-main">
+        <p>{t('loading')}</p>
+      </main>
+    </div>
+  );
+}
+
+/** Who has not voted yet (a vote or an election round): names, open while the list is short. */
+export function MissingVoters({ view, missing, testId }: { view: AnyView; missing: string[]; testId?: string }) {
+  const t = useT();
+  return (
+    <details open={missing.length > 0 && missing.length <= 12}>
+      <summary>
+        {t('notYetVoted')}: {missing.length}
+      </summary>
+      {missing.length ? (
+        <ul className="plain names" data-testid={testId}>
+          {missing.map((p) => (
+            <li key={p}>
+              <PersonName view={view} personId={p} />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t('allVoted')}</p>
+      )}
+    </details>
+  );
+}
+
+/** § 24: electronic, roll call (stk. 2) or show of hands (stk. 1). */
+export function VoteModeSelect({ value, onChange }: { value: VoteMode; onChange: (m: VoteMode) => void }) {
+  const t = useT();
+  return (
+    <Field label={t('mode')}>
+      <select value={value} onChange={(e) => onChange(e.target.value as VoteMode)}>
+        {(['electronic', 'rollCall', 'manual'] as const).map((m) => (
+          <option key={m} value={m}>
+            {t(`mode_${m}`)}
+          </option>
+        ))}
+      </select>
+    </Field>
   );
 }

@@ -17,7 +17,7 @@ import {
   type Vote,
   type VoteMode,
 } from '../../../shared/index';
-import { ActionButton, FeedbackLine, Field, PersonName, Reason, ScreenHeader, SpeakingClock } from '../components/common';
+import { ActionButton, FeedbackLine, Field, LoadingScreen, MissingVoters, PersonName, Reason, ScreenHeader, SpeakingClock, VoteModeSelect } from '../components/common';
 import { Notices, PresencePanel, QuorumBadge, Section, SignInForm, SubstitutesPanel, useChecker } from '../components/panels';
 import { useT, type Translate } from '../i18n';
 import { act, connect, disconnect } from '../socket';
@@ -80,14 +80,7 @@ export function ChairScreen() {
     );
   }
   if (role !== 'chair' || !view) {
-    return (
-      <div className="screen console">
-        <ScreenHeader title={t('chairTitle')} />
-        <main className="console-main">
-          <p>{t('loading')}</p>
-        </main>
-      </div>
-    );
+    return <LoadingScreen title={t('chairTitle')} />;
   }
   return <Console state={view as MeetingState} personId={creds.personId} onSignOut={() => setCreds(null)} />;
 }
@@ -641,15 +634,7 @@ function VoteFormPanel(props: {
         <Field label={t('point')}>
           <textarea rows={3} value={props.point} onChange={(e) => set({ point: e.target.value, pointEdited: true })} />
         </Field>
-        <Field label={t('mode')}>
-          <select value={form.mode} onChange={(e) => set({ mode: e.target.value as VoteMode })}>
-            {(['electronic', 'rollCall', 'manual'] as const).map((m) => (
-              <option key={m} value={m}>
-                {t(`mode_${m}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <VoteModeSelect value={form.mode} onChange={(mode) => set({ mode })} />
         {rollCallDemanded(state) ? <p className="statement statement-warn">{t('demandRollCall')} ✓ — {t('mode_rollCall')} (§ 24, stk. 2)</p> : null}
         <ActionButton label={t('openVote')} refusal={props.subjectMissing ? null : props.openRefusal} incomplete={props.subjectMissing} pendingKey="vote.open" className="btn-primary" shortcut="V" onPress={props.openVote} />
         <fieldset className="fieldset">
@@ -690,22 +675,7 @@ function ActiveVotePanel({ state, vote, allowed, can, closeVote }: { state: Meet
               {t('rollCallTurn', { name: state.persons[turn]?.name ?? turn })}
             </p>
           ) : null}
-          <details open={missing.length > 0 && missing.length <= 12}>
-            <summary>
-              {t('notYetVoted')}: {missing.length}
-            </summary>
-            {missing.length ? (
-              <ul className="plain names">
-                {missing.map((p) => (
-                  <li key={p}>
-                    <PersonName view={state} personId={p} />
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p>{t('allVoted')}</p>
-            )}
-          </details>
+          <MissingVoters view={state} missing={missing} />
           <div className="button-row">
             <ActionButton label={t('closeVote')} refusal={allowed['vote.close']} pendingKey="vote.close" className="btn-primary" shortcut="C" onPress={closeVote} />
             {vote.mode !== 'rollCall' ? (
@@ -770,15 +740,7 @@ function DeclarationPanel(props: { state: MeetingState; allowed: AllowedMap; can
       </p>
       <ActionButton label={t('confirmDeclaration')} refusal={allowed['declaration.confirm']} pendingKey="declaration.confirm" className="btn-primary" onPress={() => void act({ type: 'declaration.confirm' }, t('confirmDeclaration'))} />
       <div className="form-row">
-        <Field label={t('mode')}>
-          <select value={mode} onChange={(e) => setMode(e.target.value as VoteMode)}>
-            {(['electronic', 'rollCall', 'manual'] as const).map((m) => (
-              <option key={m} value={m}>
-                {t(`mode_${m}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <VoteModeSelect value={mode} onChange={setMode} />
         <ActionButton label={t('voteOnDeclaration')} refusal={can(voteBody)} pendingKey="vote.open" shortcut="V" onPress={props.openVote} />
       </div>
     </Section>

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { isDisqualified, isPresent, presentPersons, type ActionBody, type MeetingState, type Refusal } from '../../../shared/index';
 import type { MajorityElection, ProportionalElection } from '../../../shared/elections/types';
-import { ActionButton, Field, PersonName } from '../components/common';
+import { ActionButton, Field, MissingVoters } from '../components/common';
 import { asPublic, candidateName, ElectionResults, majorityExtra, MajorityResults, ProportionalResults, type PubMajority, type PubProportional } from '../components/elections';
 import { Section } from '../components/panels';
 import { useT, type Translate } from '../i18n';
@@ -164,22 +164,7 @@ function MajorityConsole({ state, e, can }: { state: MeetingState; e: MajorityEl
           <p className="big-count" data-testid="election-voted">
             {t('round', { n: round.number })}: {t('votedOf', { voted: eligible.filter((p) => round.voted.includes(p)).length, eligible: eligible.length })}
           </p>
-          <details open={missing.length > 0 && missing.length <= 12}>
-            <summary>
-              {t('notYetVoted')}: {missing.length}
-            </summary>
-            {missing.length ? (
-              <ul className="plain names" data-testid="election-missing">
-                {missing.map((p) => (
-                  <li key={p}>
-                    <PersonName view={state} personId={p} />
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p>{t('allVoted')}</p>
-            )}
-          </details>
+          <MissingVoters view={state} missing={missing} testId="election-missing" />
           <ActionButton
             label={t('roundClose')}
             refusal={can(closeProbe)}

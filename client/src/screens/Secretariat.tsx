@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { presentPersons, type Actor, type MeetingState } from '../../../shared/index';
-import { ActionButton, FeedbackLine, Field, ScreenHeader } from '../components/common';
+import { ActionButton, FeedbackLine, Field, LoadingScreen, ScreenHeader } from '../components/common';
 import { PresencePanel, QuorumBadge, Section, SignInForm, SubstitutesPanel, useChecker } from '../components/panels';
 import { useT } from '../i18n';
 import { act, connect, disconnect } from '../socket';
@@ -33,14 +33,7 @@ export function SecretariatScreen() {
     );
   }
   if (role !== 'chair' || !view) {
-    return (
-      <div className="screen console">
-        <ScreenHeader title={t('secretariatTitle')} />
-        <main className="console-main">
-          <p>{t('loading')}</p>
-        </main>
-      </div>
-    );
+    return <LoadingScreen title={t('secretariatTitle')} />;
   }
   return <SecretariatConsole state={view as MeetingState} onSignOut={() => setPassword(null)} />;
 }

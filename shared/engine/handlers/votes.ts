@@ -261,7 +261,7 @@ export const voteHandlers: HandlerMap = {
   'vote.switchToRollCall': (s) => {
     const vote = s.activeVote ? s.votes[s.activeVote] : undefined;
     need(vote, 'NO_VOTE_OPEN');
-    need(vote.mode !== 'rollCall', 'VOTE_OPEN');
+    need(vote.mode !== 'rollCall', 'ALREADY_ROLL_CALL');
     vote.mode = 'rollCall';
     vote.ballots = {};
     vote.rollCall = { order: eligiblePresent(s, vote), index: 0 };
