@@ -20,10 +20,7 @@ export type Auth =
 
 export type Ack = ({ ok: true; version?: number } & Record<string, unknown>) | Refusal;
 
-interface SyncAnswer extends ViewMessage {
-  ok: true;
-  own?: OwnMessage;
-}
+type SyncAnswer = ViewMessage & { ok: true; own?: OwnMessage | null };
 
 const ACK_TIMEOUT_MS = 10_000;
 const TIME_EVERY_MS = 30_000;
@@ -135,8 +132,15 @@ async function tracked(key: string, label: string, send: () => Promise<Ack>): Pr
   return r;
 }
 
-export function act(body: ActionBody, label: string, key: string = body.type): Promise<Ack> {
-  return tracked(key, label, () => emitAck<Ack>('action', body) as Promise<Ack>);
+export async function act(body: ActionBody, label: string, key: string = body.type): Promise<Ack> {
+  const r = await tracked(key, label, () => emitAck<Ack>('action', body) as Promise<Ack>);
+  // The ack of a ballot says it is stored: show it at once (the seat's own part follows with
+  // the running tally, which the server sends a moment later).
+  const { own, view } = useStore.getState();
+  const voteId = (view as { activeVote?: string | null } | null)?.activeVote;
+  if (r.ok && body.type === 'vote.cast' && own?.personId && voteId && typeof r.version === 'number')
+    receiveOwn({ ...own, ballot: body.choice, voteId, version: r.version });
+  return r;
 }
 
 export async function checkIn(code: string, label: string): Promise<Ack> {

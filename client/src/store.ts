@@ -1,20 +1,19 @@
 import { create } from 'zustand';
 import type { EngineEvent, MeetingState, OwnView, PublicView, Refusal } from '../../shared/index';
+import { applyPatch, type Patch } from '../../shared/delta';
 
 /** What the server says a socket sees: public (gallery, seat before check-in), member, chair. */
 export type ViewRole = 'public' | 'member' | 'chair';
 
-export interface ViewMessage {
+/** A whole view, or (a push after a commit) the patch from the view of version `base`. */
+export type ViewMessage = {
   version: number;
   serverNow: number;
   role: ViewRole;
-  /** A push after a commit: the meeting's unchanging parts are left out (docs/protocol.md). */
-  partial?: boolean;
-  view: PublicView | MeetingState;
-}
+} & ({ view: PublicView | MeetingState; patch?: undefined } | { base: number; patch: Patch; view?: undefined });
 
 let needFullView: () => void = () => {};
-/** The socket layer tells the store how to fetch a full view when a partial one cannot merge. */
+/** The socket layer tells the store how to fetch a full view when a delta does not fit. */
 export function onNeedFullView(cb: () => void) {
   needFullView = cb;
 }
@@ -80,60 +79,61 @@ export function resetStore() {
 }
 
 /**
- * A view is shown only if it is newer than what is on screen (never go back in time).
- * At an equal version, a `sync` answer or a change of role replaces it: at check-in the
- * server broadcasts the public view of version N and then sends this seat the member view
- * of the same N (and the other way round at check-out); the later one is the right one.
+ * The newest view this screen holds, ahead of what is drawn while a frame is pending. Every
+ * delta is applied to it in order (a delta cannot be skipped); only the drawing is coalesced.
+ */
+let held: { version: number; role: ViewRole; view: PublicView | MeetingState; serverNow: number } | null = null;
+
+/**
+ * A view is taken only if it is newer than the one held (never go back in time). At an
+ * equal version, a `sync` answer or a change of role replaces it: at check-in the server
+ * sends this seat the public view of version N and then the member view of the same N (and
+ * the other way round at check-out); the later one is the right one. A delta is applied
+ * only to the view of its base version and role; otherwise the screen asks for the whole view.
  */
 export function receiveView(msg: ViewMessage, source: 'push' | 'sync') {
-  if (source === 'sync') {
-    flushQueued();
-    applyView(msg, source);
-    return;
+  if (msg.patch) {
+    if (held && msg.version <= held.version && msg.role === held.role) return;
+    if (!held || held.role !== msg.role || held.version !== msg.base) {
+      needFullView();
+      return;
+    }
+    held = { version: msg.version, role: msg.role, view: applyPatch(held.view, msg.patch), serverNow: msg.serverNow };
+  } else {
+    const newer = !held || msg.version > held.version;
+    const sameButAuthoritative = !!held && msg.version === held.version && (source === 'sync' || msg.role !== held.role);
+    if (!newer && !sameButAuthoritative) return;
+    held = { version: msg.version, role: msg.role, view: msg.view, serverNow: msg.serverNow };
   }
-  // A burst of commits (a roll call, 55 check-ins) is drawn once: pushes arriving within
-  // FRAME_MS are coalesced and only the latest is rendered.
-  if (!queued || msg.version >= queued.version) queued = msg;
-  if (!flushTimer) flushTimer = setTimeout(flushQueued, Math.max(0, lastApplied + FRAME_MS - Date.now()));
+  // A burst of commits (a roll call, 55 check-ins) is drawn once: within FRAME_MS only the
+  // latest is rendered; a sync answer is drawn at once.
+  if (source === 'sync') draw();
+  else if (!frameTimer) frameTimer = setTimeout(draw, Math.max(0, lastDrawn + FRAME_MS - Date.now()));
 }
 
 const FRAME_MS = 40;
-let queued: ViewMessage | null = null;
-let flushTimer: ReturnType<typeof setTimeout> | null = null;
-let lastApplied = 0;
+let frameTimer: ReturnType<typeof setTimeout> | null = null;
+let lastDrawn = 0;
 
-function flushQueued() {
-  if (flushTimer) clearTimeout(flushTimer);
-  flushTimer = null;
-  const msg = queued;
-  queued = null;
-  if (msg) applyView(msg, 'push');
-}
-
-export function dropQueuedView() {
-  if (flushTimer) clearTimeout(flushTimer);
-  flushTimer = null;
-  queued = null;
-}
-
-function applyView(msg: ViewMessage, source: 'push' | 'sync') {
-  lastApplied = Date.now();
+function draw() {
+  if (frameTimer) clearTimeout(frameTimer);
+  frameTimer = null;
+  lastDrawn = Date.now();
+  const h = held;
   const s = useStore.getState();
-  const newer = msg.version > s.version;
-  const sameButAuthoritative = msg.version === s.version && (source === 'sync' || msg.role !== s.role);
-  if (!newer && !sameButAuthoritative) return;
-  // A pushed view leaves out what never changes in a meeting (chamber, groups, persons…):
-  // it is merged into the full view of the same role; without one, ask for the full view.
-  if (msg.partial && (!s.view || s.role !== msg.role)) {
-    needFullView();
-    return;
-  }
-  const view = msg.partial ? ({ ...(s.view as object), ...(msg.view as object) } as typeof msg.view) : msg.view;
-  const patch: Partial<ClientState> = { version: msg.version, role: msg.role, view };
-  if (!s.offsetMeasured && typeof msg.serverNow === 'number') patch.serverOffset = msg.serverNow - Date.now();
+  if (!h || (h.version === s.version && h.role === s.role && h.view === s.view)) return;
+  const patch: Partial<ClientState> = { version: h.version, role: h.role, view: h.view };
+  if (!s.offsetMeasured && typeof h.serverNow === 'number') patch.serverOffset = h.serverNow - Date.now();
   // Leaving the member view (check-out) drops the seat's own part with it.
-  if (msg.role !== 'member' && s.own?.personId) patch.own = { ...s.own, personId: null, ballot: null, voteId: null };
+  if (h.role !== 'member' && s.own?.personId) patch.own = { ...s.own, personId: null, ballot: null, voteId: null };
   useStore.setState(patch);
+}
+
+/** Forgets the held view (a new connection starts from its own full view). */
+export function dropQueuedView() {
+  if (frameTimer) clearTimeout(frameTimer);
+  frameTimer = null;
+  held = null;
 }
 
 export function receiveOwn(own: OwnMessage) {

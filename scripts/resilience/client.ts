@@ -1,4 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
+import { applyPatch, type Patch } from '../../shared/delta';
 
 /** A refusal or an acceptance, as the server answers `action` and `checkIn`. */
 export type Ack = { ok: boolean; version?: number; code?: string; paragraph?: string; message?: { da: string; en: string } };
@@ -88,7 +89,17 @@ export function lean(url: string, auth: Record<string, unknown>, opts: LeanOptio
     }
     for (const w of [...waiters]) w();
   };
-  socket.on('view', (v: { version: number; view: unknown }) => seen(v.version, v.view));
+  // A push after a commit is a delta from the view before it; a lean client that keeps no
+  // view only needs its version, one that keeps the view applies it (or syncs on a gap).
+  socket.on('view', (v: { version: number; view?: unknown; base?: number; patch?: Patch }) => {
+    if (!v.patch) return seen(v.version, v.view);
+    if (!opts.keepView) return seen(v.version, undefined);
+    if (c.view && v.base === c.version) return seen(v.version, applyPatch(c.view, v.patch));
+    if (v.version > c.version)
+      void c.emit('sync').then((a: { ok?: boolean; version: number; view: unknown } | null) => {
+        if (a?.ok) seen(a.version, a.view);
+      });
+  });
   socket.on('disconnect', () => c.disconnects++);
   if (opts.realClient)
     socket.on('connect', () => {

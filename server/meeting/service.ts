@@ -94,7 +94,7 @@ export class MeetingService {
     if (!parsed.ok) return Promise.resolve(serverRefusal('MALFORMED', `Ugyldig handling: ${parsed.issues}`, `Malformed action: ${parsed.issues}`));
     if (nonce !== undefined && (typeof nonce !== 'string' || nonce.length === 0 || nonce.length > 64))
       return Promise.resolve(serverRefusal('MALFORMED', 'Ugyldig nonce.', 'Malformed nonce.'));
-    if (nonce && (this.nonces.has(nonce) || this.queue.some((p) => p.nonce === nonce)))
+    if (nonce && this.nonces.has(nonce))
       return Promise.resolve(serverRefusal('REPLAYED', 'Handlingen er allerede modtaget.', 'This action was already received.'));
     let body = parsed.body;
     const secret = this.secretElection();
@@ -118,6 +118,8 @@ export class MeetingService {
       // A secret ballot is logged without its choice: the log shows only that the member voted.
       const logged = action.type === 'election.cast' && secret ? ({ type: action.type, actor: action.actor } as Action) : action;
       this.queue.push({ action: logged, ctx, nonce: nonce ?? null, version: this.state.version, events: r.events, writes, resolve });
+      // Taken at once, so a replay in the same tick is refused too; a failed commit rebuilds the set from the log.
+      if (nonce) this.nonces.add(nonce);
       if (!this.flushScheduled) {
         this.flushScheduled = true;
         setImmediate(() => this.flush());
@@ -164,7 +166,6 @@ export class MeetingService {
     this.chain = chain;
     // After a secret round closes, the write-ahead log's page history goes too.
     if (batch.some((p) => p.action.type === 'election.closeRound')) this.db.pragma('wal_checkpoint(TRUNCATE)');
-    for (const p of batch) if (p.nonce) this.nonces.add(p.nonce);
     for (const p of batch) p.resolve({ ok: true, version: p.version });
     const committed: Committed = { version: this.state.version, events: batch.flatMap((p) => p.events), actions: batch.map((p) => p.action) };
     // The acks' continuations were queued first: they go out before the pushes, which still

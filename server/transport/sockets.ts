@@ -5,8 +5,18 @@ import type { Actor, EngineEvent } from '../../shared/types';
 import { chairView, memberView, ownView, publicView } from '../../shared/views';
 import { checkSecret, findBySecret } from '../store/db';
 import { serverRefusal, type Ack, type MeetingService } from '../meeting/service';
+import { diffViews } from '../../shared/delta';
+import { JsonText, salenParser } from './encoder';
+import { FanOut } from './fanout';
 
 type Role = 'public' | 'seat' | 'chair' | 'secretariat';
+type Room = 'public' | 'members' | 'chair';
+const ROOMS: Room[] = ['public', 'members', 'chair'];
+interface Feed {
+  version: number;
+  text: string;
+  snapshot: unknown;
+}
 interface Identity {
   role: Role;
   seatId?: string;
@@ -16,7 +26,6 @@ interface Identity {
 const MAX_PAYLOAD_CHARS = 16_000;
 const QUIET_FOR_MEMBERS = new Set(['vote.cast', 'floor.requested', 'presence.changed']);
 const KNOWN_EVENTS = new Set(['action', 'checkIn', 'sync', 'time']);
-const STATIC_KEYS = new Set(['chamber', 'groups', 'persons', 'members', 'config']);
 const TALLY_MS = 100;
 const TALLY_MAX_MS = 1000;
 /** Per-socket token bucket: a burst of 40, refilled at 20 messages a second. */
@@ -39,7 +48,9 @@ export function attachSockets(http: HttpServer, service: MeetingService, opts: T
     pingTimeout: opts.pingTimeoutMs ?? 5000,
     serveClient: false,
     cors: { origin: false },
+    parser: salenParser,
   });
+  const fanout = new FanOut(io);
   const seatSockets = new Map<string, Set<Socket>>();
   const graceTimers = new Map<string, NodeJS.Timeout>();
   const lastOwn = new Map<string, string>();
@@ -80,13 +91,13 @@ export function attachSockets(http: HttpServer, service: MeetingService, opts: T
     return null;
   }
 
-  function roomOf(id: Identity): 'public' | 'members' | 'chair' {
+  function roomOf(id: Identity): Room {
     if (id.role === 'chair' || id.role === 'secretariat') return 'chair';
     if (id.role === 'seat' && occupant(id.seatId!)) return 'members';
     return 'public';
   }
 
-  function viewFor(room: 'public' | 'members' | 'chair') {
+  function viewFor(room: Room) {
     const s = service.state;
     if (room === 'chair') return chairView(s);
     if (room === 'members') return memberView(s);
@@ -94,12 +105,31 @@ export function attachSockets(http: HttpServer, service: MeetingService, opts: T
   }
   const roleName = { public: 'public', members: 'member', chair: 'chair' } as const;
 
+  // Per room, the view last pushed: its version, its JSON text (what a joining socket gets)
+  // and a copy to diff the next one against. A room nobody is in has no feed; the next
+  // socket to join starts one. (docs/architecture.md, "How views are pushed")
+  const feeds = new Map<Room, Feed>();
+  function feedOf(room: Room): Feed {
+    let f = feeds.get(room);
+    if (!f) {
+      const text = JSON.stringify(viewFor(room));
+      f = { version: service.state.version, text, snapshot: JSON.parse(text) };
+      feeds.set(room, f);
+    }
+    return f;
+  }
+  const head = (version: number, room: Room) => `{"version":${version},"serverNow":${Date.now()},"role":"${roleName[room]}"`;
+  const fullMessage = (room: Room, f: Feed) => new JsonText(`${head(f.version, room)},"view":${f.text}}`);
+
+  /** A socket joins its room's stream at the view last pushed there; deltas follow from it. */
   function sendFull(socket: Socket) {
     const id = socket.data.id as Identity;
     const room = roomOf(id);
-    for (const r of ['public', 'members', 'chair']) if (r !== room) socket.leave(r);
+    for (const r of ROOMS) if (r !== room) socket.leave(r);
     socket.join(room);
-    socket.emit('view', { version: service.state.version, serverNow: Date.now(), role: roleName[room], view: viewFor(room) });
+    const f = feedOf(room);
+    socket.data.viewVersion = f.version;
+    fanout.toSocket(socket, 'view', fullMessage(room, f));
     if (id.role === 'seat') sendOwn(socket, true);
   }
 
@@ -109,30 +139,47 @@ export function attachSockets(http: HttpServer, service: MeetingService, opts: T
     const key = JSON.stringify(own);
     if (!force && lastOwn.get(socket.id) === key) return;
     lastOwn.set(socket.id, key);
-    socket.emit('own', { version: service.state.version, ...own });
+    fanout.toSocket(socket, 'own', { version: service.state.version, ...own });
   }
 
-  // What never changes during a meeting goes only with a full view (connect, sync, a change
-  // of room); the pushes after a commit leave it out and say so (docs/performance.md, C).
-  function partialView(room: 'public' | 'members' | 'chair'): unknown {
-    const v = viewFor(room) as unknown as Record<string, unknown>;
-    const out: Record<string, unknown> = {};
-    for (const k in v) if (!STATIC_KEYS.has(k)) out[k] = v[k];
-    return out;
-  }
-
+  // After a commit: each room gets the delta from its last push (one encoding per room);
+  // a socket that is not at that base (it joined or changed room since) gets the whole view.
   function pushRooms(events: EngineEvent[]) {
-    const now = Date.now();
     const version = service.state.version;
-    for (const room of ['public', 'members', 'chair'] as const) {
-      if ((io.sockets.adapter.rooms.get(room)?.size ?? 0) === 0) continue;
-      io.to(room).emit('view', { version, serverNow: now, role: roleName[room], partial: true, view: partialView(room) });
+    // Seats whose room changed (check-in, check-out) first join their new room's stream.
+    for (const sockets of seatSockets.values())
+      for (const sock of sockets) if (!sock.rooms.has(roomOf(sock.data.id as Identity))) sendFull(sock);
+    for (const room of ROOMS) {
+      const members = io.sockets.adapter.rooms.get(room);
+      if (!members || members.size === 0) {
+        feeds.delete(room);
+        continue;
+      }
+      const prev = feedOf(room);
+      if (prev.version === version) continue;
+      const view = viewFor(room);
+      const text = JSON.stringify(view);
+      const patch = diffViews(prev.snapshot, view);
+      const next: Feed = { version, text, snapshot: JSON.parse(text) };
+      feeds.set(room, next);
+      const atBase: string[] = [];
+      const behind: string[] = [];
+      for (const sid of members) {
+        const sock = io.sockets.sockets.get(sid);
+        if (!sock) continue;
+        (sock.data.viewVersion === prev.version ? atBase : behind).push(sid);
+        sock.data.viewVersion = version;
+      }
+      if (atBase.length) fanout.toSockets(atBase, 'view', new JsonText(`${head(version, room)},"base":${prev.version},"patch":${JSON.stringify(patch)}}`));
+      if (behind.length) fanout.toSockets(behind, 'view', fullMessage(room, next));
     }
     // Members get the notices worth showing; a notice per ballot would only say who voted when.
     const forMembers = events.filter((e) => !QUIET_FOR_MEMBERS.has(e.type));
-    if (forMembers.length) io.to('members').emit('notice', { version, events: forMembers });
-    if (events.length) io.to('chair').emit('notice', { version, events });
+    if (forMembers.length) fanout.toSockets(roomIds('members'), 'notice', { version, events: forMembers });
+    if (events.length) fanout.toSockets(roomIds('chair'), 'notice', { version, events });
+    for (const sockets of seatSockets.values()) for (const sock of sockets) sendOwn(sock);
   }
+  const roomIds = (room: Room) => [...(io.sockets.adapter.rooms.get(room) ?? [])];
 
   // A storm of ballots in an electronic vote is acknowledged at once but shown as one running
   // tally: pushed TALLY_MS after the last ballot-only commit (at most TALLY_MAX_MS after the
@@ -154,7 +201,7 @@ export function attachSockets(http: HttpServer, service: MeetingService, opts: T
     pushRooms(events);
   };
 
-  // After every commit: one encoding per role room, then each seat's own part if it changed.
+  // After every commit, at once or (a running tally) debounced: views, notices, own parts.
   service.onCommitted((c) => {
     heldEvents.push(...c.events);
     const active = service.state.activeVote ? service.state.votes[service.state.activeVote] : undefined;
@@ -166,13 +213,6 @@ export function attachSockets(http: HttpServer, service: MeetingService, opts: T
       if (tallyTimer) clearTimeout(tallyTimer);
       tallyTimer = setTimeout(flushHeld, Math.max(0, Math.min(TALLY_MS, firstTally + TALLY_MAX_MS - t)));
     }
-    for (const sockets of seatSockets.values())
-      for (const sock of sockets) {
-        const id = sock.data.id as Identity;
-        const inMembers = sock.rooms.has('members');
-        if (inMembers !== (roomOf(id) === 'members')) sendFull(sock);
-        else sendOwn(sock);
-      }
   });
 
   // § 16: a seat whose terminal is silent longer than the grace period counts as absent.
@@ -262,8 +302,11 @@ export function attachSockets(http: HttpServer, service: MeetingService, opts: T
       const lim = limited();
       if (lim) return reply(cb, lim);
       const room = roomOf(id);
-      const own = id.role === 'seat' ? ownView(service.state, id.seatId!) : undefined;
-      reply(cb, { ok: true, version: service.state.version, serverNow: Date.now(), role: roleName[room], view: viewFor(room), own });
+      if (!socket.rooms.has(room)) sendFull(socket);
+      const f = feedOf(room);
+      socket.data.viewVersion = f.version;
+      const own = id.role === 'seat' ? ownView(service.state, id.seatId!) : null;
+      reply(cb, new JsonText(`{"ok":true,${head(f.version, room).slice(1)},"view":${f.text},"own":${JSON.stringify(own)}}`));
     });
 
     socket.on('time', (cb?: unknown) => reply(cb, limited() ?? { ok: true, serverNow: Date.now() }));
@@ -291,6 +334,7 @@ export function attachSockets(http: HttpServer, service: MeetingService, opts: T
     close: async () => {
       clearInterval(tick);
       if (tallyTimer) clearTimeout(tallyTimer);
+      fanout.clear();
       for (const t of graceTimers.values()) clearTimeout(t);
       graceTimers.clear();
       await new Promise<void>((r) => io.close(() => r()));

@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer, type RunningServer, type StartOptions } from '../../server/app';
+import { applyPatch } from '../../shared/delta';
 
 export function tempDb(name = 'salen'): string {
   return path.join(mkdtempSync(path.join(tmpdir(), `${name}-`)), 'meeting.sqlite');
@@ -16,7 +17,10 @@ export type Ack = { ok: boolean; version?: number; code?: string; paragraph?: st
 
 export interface Client {
   socket: Socket;
-  views: { version: number; role: string; view: any }[];
+  /** Every view received, deltas already applied to the view before them (as a screen does). */
+  views: { version: number; role: string; view: any; base?: number; patch?: unknown[] }[];
+  /** Deltas that did not fit the view held (wrong base or role): a screen would have to sync. */
+  gaps: number;
   owns: any[];
   latest(): any;
   act(body: unknown): Promise<Ack>;
@@ -31,6 +35,14 @@ export function connect(url: string, auth: Record<string, unknown>): Promise<Cli
   const owns: any[] = [];
   const waiters = new Set<() => void>();
   socket.on('view', (v) => {
+    if (v.patch) {
+      const last = views.at(-1);
+      if (!last || last.version !== v.base || last.role !== v.role) {
+        client.gaps++;
+        return;
+      }
+      v = { ...v, view: applyPatch(last.view, v.patch) };
+    }
     views.push(v);
     for (const w of [...waiters]) w();
   });
@@ -43,6 +55,7 @@ export function connect(url: string, auth: Record<string, unknown>): Promise<Cli
   const client: Client = {
     socket,
     views,
+    gaps: 0,
     owns,
     latest: () => views[views.length - 1]?.view,
     act: (body) => emit('action', body),

@@ -60,8 +60,10 @@ describe('live meeting over socket.io (§§ 2–3, 15, 16, 19, 24)', () => {
     expect(acks.every((a) => a.ok)).toBe(true);
     // A member's own ballot comes back to that seat only.
     const first = seats.get(ids[0]!)!;
-    await new Promise((r) => setTimeout(r, 100));
+    // (with the running tally: ballots are acknowledged at once and shown once, a moment later)
+    for (let i = 0; i < 100 && first.owns.at(-1)?.ballot !== choices[0]; i++) await new Promise((r) => setTimeout(r, 20));
     expect(first.owns.at(-1).ballot).toBe(choices[0]);
+    for (const id of ids.slice(1)) expect(seats.get(id)!.owns.every((o) => o.ballot === null || o.ballot === choices[ids.indexOf(id)])).toBe(true);
     const memberVote = first.latest().votes[first.latest().activeVote];
     expect(memberVote.ballots).toEqual({});
     expect(memberVote.ballotCount).toBe(40);
@@ -115,7 +117,7 @@ describe('live meeting over socket.io (§§ 2–3, 15, 16, 19, 24)', () => {
 
   it('a closed item: the public sees "closed" and nothing of it, members see it (§§ 2–3)', async () => {
     const closedItem = server.service.state.items['i3']!;
-    const framesBefore = publicFrames.length;
+    const viewsBefore = pub.views.length;
     expect((await chair.act({ type: 'item.start', itemId: 'i3' })).ok).toBe(true);
     const ids = [...seats.keys()];
     expect((await seats.get(ids[5]!)!.act({ type: 'floor.request' })).ok).toBe(true);
@@ -128,14 +130,17 @@ describe('live meeting over socket.io (§§ 2–3, 15, 16, 19, 24)', () => {
     expect(memberView.items.i3.title).toBe(closedItem.title);
     expect((await chair.act({ type: 'item.finish' })).ok).toBe(true);
     await pub.waitFor((v) => v.current === null);
-    const during = publicFrames.slice(framesBefore);
+    const during = pub.views.slice(viewsBefore);
     expect(during.length).toBeGreaterThan(3);
-    // Over every public frame of the whole meeting: nothing of the closed item.
-    for (const frame of publicFrames) {
+    // Over every public frame of the whole meeting, as sent and as rebuilt: nothing of the closed item.
+    expect(publicFrames.length).toBeGreaterThan(during.length);
+    for (const frame of [...publicFrames, ...pub.views]) {
       const text = JSON.stringify(frame);
       for (const secret of [closedItem.title, closedItem.text, closedItem.proposal!, closedItem.closedReason!, 'At ejendommen sælges.'])
         expect(text).not.toContain(secret);
       expect(text).not.toContain('"ballots"');
+    }
+    for (const frame of pub.views) {
       const cur = frame.view.current;
       if (cur?.closed) expect(Object.keys(cur).sort()).toEqual(['closed', 'number']);
       if (cur?.vote) expect(frame.view.lastResult?.voteId).not.toBe(cur.vote.id);
@@ -143,25 +148,37 @@ describe('live meeting over socket.io (§§ 2–3, 15, 16, 19, 24)', () => {
     expect(during.some((f) => f.view.current?.closed === true)).toBe(true);
   });
 
-  it('connect sends the full view; pushes after a commit leave out the unchanging parts', async () => {
+  it('connect sends the full view; pushes after a commit are deltas that rebuild exactly the full view', async () => {
     const first = pub.views[0] as any; // recorded from before the connect completed
-    expect(first.partial).toBeUndefined();
+    expect(first.patch).toBeUndefined();
     expect(first.view.chamber.seats).toHaveLength(55);
     expect(first.view.members.length).toBeGreaterThan(55);
     const pushed = pub.views.slice(1) as any[];
     expect(pushed.length).toBeGreaterThan(10);
+    let prev = first;
     for (const f of pushed) {
-      expect(f.partial).toBe(true);
-      expect(f.view.chamber).toBeUndefined();
-      expect(f.view.members).toBeUndefined();
-      expect(f.view.quorum).toBeDefined();
+      // Each push names the version it applies to: the one before it on this socket.
+      expect(f.base).toBe(prev.version);
+      expect(f.version).toBeGreaterThan(prev.version);
+      const text = JSON.stringify(f.patch);
+      expect(text).not.toContain('"chamber"');
+      expect(text).not.toContain('"members"');
+      prev = f;
+    }
+    // A delta is small: a running tally does not carry the chamber.
+    expect(Math.min(...pushed.map((f) => JSON.stringify(f.patch).length))).toBeLessThan(JSON.stringify(first.view).length / 10);
+    for (const c of [pub, chair, ...seats.values()]) {
+      expect(c.gaps).toBe(0);
+      const sync = await c.emit('sync');
+      await c.waitFor((v) => v.version >= sync.version);
+      const held = c.views.at(-1)!;
+      expect(held.version).toBe(sync.version);
+      expect(held.role).toBe(sync.role);
+      expect(held.view).toEqual(sync.view);
     }
     const chairPush = chair.views.at(-1)!;
-    expect(chairPush).toMatchObject({ partial: true });
-    expect(chairPush.view.persons).toBeUndefined();
-    expect(chairPush.view.items).toBeDefined();
-    const sync = await chair.emit('sync');
-    expect(Object.keys(sync.view.persons).length).toBeGreaterThan(55);
+    expect(chairPush.patch).toBeDefined();
+    expect(JSON.stringify(chairPush.patch)).not.toContain('"persons"');
   });
 
   it('a reconnecting client ends with the current state', async () => {

@@ -1,0 +1,27 @@
+import { Decoder, Encoder, PacketType } from 'socket.io-parser';
+
+/** A payload already encoded as JSON: written into the packet as it is, not encoded again. */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
+
+/**
+ * The server's socket.io encoder. We never send binary, so the recursive search for binary
+ * parts in every payload (socket.io's default) is skipped; and a `JsonText` argument goes on
+ * the wire as its text, so a view encoded once serves every socket and every slice of a
+ * broadcast. The packets are the standard text format: clients keep the default parser.
+ */
+class SalenEncoder extends Encoder {
+  override encode(obj: { type: PacketType; nsp: string; data?: unknown; id?: number }) {
+    const data = obj.data;
+    if ((obj.type === PacketType.EVENT || obj.type === PacketType.ACK) && Array.isArray(data) && data.some((d) => d instanceof JsonText)) {
+      let str = String(obj.type);
+      if (obj.nsp && obj.nsp !== '/') str += obj.nsp + ',';
+      if (obj.id != null) str += obj.id;
+      return [str + '[' + data.map((d) => (d instanceof JsonText ? d.text : JSON.stringify(d))).join(',') + ']'];
+    }
+    return [(this as unknown as { encodeAsString(o: unknown): string }).encodeAsString(obj)];
+  }
+}
+
+export const salenParser = { Encoder: SalenEncoder, Decoder };

@@ -1,0 +1,81 @@
+import type { Server, Socket } from 'socket.io';
+
+/** Sockets per broadcast call: one encoding and one websocket frame serve each slice. */
+const SLICE_SOCKETS = 256;
+/** Time on the event loop before yielding, so new actions are read and acknowledged in between. */
+const SLICE_MS = 4;
+
+/**
+ * Pushes to thousands of sockets go out in slices, yielding to the event loop between them:
+ * a member's cast is read and acknowledged while a running tally is still reaching the
+ * gallery's viewers. Order is kept: a message goes out only after every message queued
+ * before it, so a socket never sees a push overtake an earlier one.
+ */
+export class FanOut {
+  private tasks: (() => void)[] = [];
+  private head = 0;
+  private scheduled = false;
+  private running = false;
+
+  constructor(private readonly io: Server) {}
+
+  /** Queues `event` to every socket id in `ids` (a pre-encoded payload keeps this cheap). */
+  toSockets(ids: string[], event: string, payload: unknown) {
+    for (let i = 0; i < ids.length; i += SLICE_SOCKETS) {
+      const part = ids.slice(i, i + SLICE_SOCKETS);
+      this.tasks.push(() => this.io.to(part).emit(event, payload));
+    }
+    this.kick();
+  }
+
+  toSocket(socket: Socket, event: string, payload: unknown) {
+    this.tasks.push(() => {
+      if (socket.connected) socket.emit(event, payload);
+    });
+    this.kick();
+  }
+
+  /** Messages not yet handed to a socket. */
+  get backlog(): number {
+    return this.tasks.length - this.head;
+  }
+
+  // The first slice goes at once (a result reaches the first screens without waiting a turn
+  // of the event loop); the rest follow on later turns.
+  private kick() {
+    if (!this.running && !this.scheduled) this.run();
+  }
+
+  private run = () => {
+    this.scheduled = false;
+    this.running = true;
+    const end = performance.now() + SLICE_MS;
+    try {
+      // At least one message per turn, however slow, so the queue always moves.
+      let first = true;
+      while (this.head < this.tasks.length && (first || performance.now() < end)) {
+        first = false;
+        const task = this.tasks[this.head++]!;
+        try {
+          task();
+        } catch (e) {
+          console.error('push failed', e);
+        }
+      }
+    } finally {
+      this.running = false;
+      if (this.head >= this.tasks.length) {
+        this.tasks = [];
+        this.head = 0;
+      } else if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(this.run);
+      }
+    }
+  };
+
+  clear() {
+    this.tasks = [];
+    this.head = 0;
+  }
+}
