@@ -2,12 +2,14 @@
  * Salen benchmark: the real server under simulated seat terminals and public screens.
  *
  *   npm run -s bench -- [--seats N] [--public M] [--rounds R] [--json]
- *                       [--replay-events K] [--no-replay] [--no-raw] [--keep]
+ *                       [--replay-events K] [--no-replay] [--no-raw] [--keep] [--cast-window-ms W]
  *
  * Everything runs on this machine over 127.0.0.1: the server (own process, own SQLite file
  * in a temp dir), a plain socket.io server as the floor (own process), and the sockets in
- * worker processes. Per round: the chair opens a vote, every seat casts at the same moment
- * (cast → ack; acks come only after the commit), the chair closes the vote and every socket's
+ * worker processes. Per round: the chair opens a vote; every seat casts once at its own random
+ * moment of a window (--cast-window-ms, default 2 s: cast → ack as a member sees it), then every
+ * seat changes its vote at the same moment (a storm); acks come only after the commit. The chair
+ * closes the vote and every socket's
  * arrival of the result view is timed (fan-out). Then the raw socket.io server broadcasts the
  * same view texts to the same number of sockets (rounds alternate, so both see the same
  * background load); ours / raw at p99 is the headline. Also: cold replay of a 100,000-event
@@ -38,6 +40,8 @@ const DO_RAW = !flag('no-raw');
 const PHASE_MS = arg('phase-timeout-ms', 180_000);
 /** Sockets each worker opens at once: small waves, so the server's event loop never stalls for long. */
 const CONNECT_PARALLEL = Math.max(1, arg('connect-parallel', 10));
+/** Members pressing in their own time: every seat casts once at a random moment in this window. */
+const CAST_WINDOW_MS = Math.max(1, arg('cast-window-ms', 2000));
 
 const log = (...a: unknown[]) => {
   if (!JSON_OUT) console.log(...a);
@@ -133,8 +137,27 @@ function act(socket: Socket, body: unknown): Promise<{ ok: boolean; version?: nu
 }
 
 type FlushTrace = { batch: number; commitMs: number; totalMs: number };
+type CastAck = { personId: string; version: number; choice: string };
+
+/** One cast by every seat (at once, or spread over `windowMs`), from every seat worker. */
+async function castPhase(w: Workers, at: number, round: number, windowMs: number, shift: number) {
+  const res = await Promise.all(w.seat.map((c) => c.call('cast', { at, round, windowMs, shift, timeoutMs: PHASE_MS }, PHASE_MS + windowMs + 30_000)));
+  const refused: Record<string, number> = {};
+  for (const c of res) for (const [k, v] of Object.entries(c.refused as Record<string, number>)) refused[k] = (refused[k] ?? 0) + v;
+  return {
+    lat: res.flatMap((c) => c.lat as number[]),
+    acks: res.flatMap((c) => c.acks as CastAck[]),
+    refused,
+    unanswered: res.reduce((n, c) => n + (c.unanswered as number), 0),
+    spreadMs: Math.max(...res.map((c) => c.spreadMs as number)),
+  };
+}
 
 interface RoundResult {
+  /** Each seat at its own moment in the window: the cast → ack a member sees. */
+  pacedLat: number[];
+  pacedServer: number[];
+  /** Every seat at the same moment. */
   castLat: number[];
   casts: number;
   castRefused: Record<string, number>;
@@ -272,14 +295,25 @@ async function main() {
       await server.call('trace');
       await workerCpu(w);
 
-      // Every seat casts at the same moment.
+      // Members pressing in their own time: each seat casts once, at a random moment of the window.
+      const paced = await castPhase(w, now() + 100, r, CAST_WINDOW_MS, 0);
+      acked.push(...paced.acks);
+      const pacedTrace = summarize((await server.call('trace')) as unknown as { flushes: unknown; pushes: unknown; dispatches: unknown });
+      await watch(w, Math.max(open.version!, ...paced.acks.map((a) => a.version)));
+      await collect(w, now());
+      await sleep(200);
+      await server.call('cpu');
+      await server.call('trace');
+      await workerCpu(w);
+
+      // Then every seat changes its vote at the same moment (a storm).
       const at = now() + 300;
-      const casts = await Promise.all(w.seat.map((c) => c.call('cast', { at, round: r, timeoutMs: PHASE_MS }, PHASE_MS + 30_000)));
-      const castLat = casts.flatMap((c) => c.lat as number[]);
-      const castAcks = casts.flatMap((c) => c.acks as { personId: string; version: number; choice: string }[]);
+      const stormCasts = await castPhase(w, at, r, 0, 1);
+      const castLat = stormCasts.lat;
+      const castAcks = stormCasts.acks;
       acked.push(...castAcks);
-      const castRefused: Record<string, number> = {};
-      for (const c of casts) for (const [k, v] of Object.entries(c.refused as Record<string, number>)) castRefused[k] = (castRefused[k] ?? 0) + v;
+      const castRefused: Record<string, number> = { ...stormCasts.refused };
+      for (const [k, v] of Object.entries(paced.refused)) castRefused[k] = (castRefused[k] ?? 0) + v;
       const last = Math.max(open.version!, ...castAcks.map((a) => a.version));
       await watch(w, last);
       const settled = await collect(w, at);
@@ -303,11 +337,13 @@ async function main() {
       const wClose = await workerCpu(w);
       const closeTrace = summarize((await server.call("trace")) as unknown as { flushes: unknown; pushes: unknown });
       rounds.push({
+        pacedLat: paced.lat,
+        pacedServer: pacedTrace.dispatchMs,
         castLat,
-        casts: castAcks.length,
+        casts: castAcks.length + paced.acks.length,
         castRefused,
-        castUnanswered: casts.reduce((n, c) => n + (c.unanswered as number), 0),
-        castSpreadMs: Math.max(...casts.map((c) => c.spreadMs as number)),
+        castUnanswered: stormCasts.unanswered + paced.unanswered,
+        castSpreadMs: stormCasts.spreadMs,
         settleMs: settled.all.length ? Math.max(...settled.all.filter(Number.isFinite)) : NaN,
         fanout: fan.all,
         fanoutSeat: fan.seat,
@@ -326,8 +362,10 @@ async function main() {
       if (st.disconnects) log(`  sockets connected: ${st.connected}; disconnects so far ${JSON.stringify(st.reasons)}`);
       const d = dist(fan.all);
       const c = dist(castLat);
+      const pc = dist(paced.lat);
       log(
-        `round ${r}: ${castAcks.length} casts, ack p50 ${fmt(c.p50)} p99 ${fmt(c.p99)} ms; storm settled on all sockets after ${fmt(rounds.at(-1)!.settleMs)} ms; ` +
+        `round ${r}: ${paced.acks.length} casts over ${CAST_WINDOW_MS} ms, ack p50 ${fmt(pc.p50)} p99 ${fmt(pc.p99)} ms; ` +
+          `${castAcks.length} casts at once, ack p50 ${fmt(c.p50)} p99 ${fmt(c.p99)} ms; storm settled on all sockets after ${fmt(rounds.at(-1)!.settleMs)} ms; ` +
           `${storm.flushes} commits [${storm.batches.join(' ')}] fsync ${fmt(storm.commitMs)} ms, flush ${fmt(storm.broadcastMs)} ms after it; ` +
           `close → result p50 ${fmt(d.p50)} p99 ${fmt(d.p99)} max ${fmt(d.max)} ms (${fan.missing} missing); views ${fan.bytes.public} B public, ${fan.bytes.seat} B member`,
       );
@@ -404,8 +442,10 @@ async function main() {
     const fanSeat = dist(all('fanoutSeat'));
     const fanPub = dist(all('fanoutPublic'));
     const rawD = dist(raw);
-    const cast = dist(all('castLat'));
-    const serverAck = dist(rounds.flatMap((r) => r.storm.dispatchMs));
+    const cast = dist(all('pacedLat'));
+    const serverAck = dist(all('pacedServer'));
+    const storm = dist(all('castLat'));
+    const stormServerAck = dist(rounds.flatMap((r) => r.storm.dispatchMs));
     const settle = dist(rounds.map((r) => r.settleMs));
     const closeAck = dist(rounds.map((r) => r.closeAckMs));
     const casts = rounds.reduce((n, r) => n + r.casts, 0);
@@ -429,13 +469,18 @@ async function main() {
       fanout_ratio_p99: DO_RAW ? r2(fan.p99 / rawD.p99) : null,
       fanout_missing_share: r2(rounds.reduce((n, r) => n + r.missing, 0) / Math.max(1, rounds.reduce((n, r) => n + r.fanout.length, 0))),
       close_ack_p50_ms: r2(closeAck.p50),
+      cast_window_ms: CAST_WINDOW_MS,
       cast_ack_p50_ms: r2(cast.p50),
       cast_ack_p99_ms: r2(cast.p99),
+      cast_ack_max_ms: r2(cast.max),
       server_dispatch_to_ack_p50_ms: r2(serverAck.p50),
       server_dispatch_to_ack_p99_ms: r2(serverAck.p99),
-      cast_ack_max_ms: r2(cast.max),
+      storm_cast_ack_p50_ms: r2(storm.p50),
+      storm_cast_ack_p99_ms: r2(storm.p99),
+      storm_cast_ack_max_ms: r2(storm.max),
+      storm_server_dispatch_to_ack_p99_ms: r2(stormServerAck.p99),
       casts,
-      casts_expected: SEATS * ROUNDS,
+      casts_expected: 2 * SEATS * ROUNDS,
       casts_refused: refused,
       casts_unanswered: rounds.reduce((n, r) => n + r.castUnanswered, 0),
       casts_durable: casts - lost,
@@ -466,7 +511,7 @@ async function main() {
       client_disconnects: disconnects,
       duration_s: r2((now() - started) / 1000),
     });
-    printTable(out, { fan, fanSeat, fanPub, rawD, cast, serverAck, settle, closeAck });
+    printTable(out, { fan, fanSeat, fanPub, rawD, cast, serverAck, storm, stormServerAck, settle, closeAck });
     if (JSON_OUT) console.log(JSON.stringify(out));
   } finally {
     killChildren();
@@ -481,8 +526,10 @@ function printTable(o: Record<string, unknown>, d: Record<string, Dist>) {
   log('');
   log(`Salen bench — ${o.seats} seats + ${o.public} public = ${o.sockets} sockets, ${o.rounds} rounds`);
   log(`  ${''.padEnd(34)} ${['min', 'p50', 'p90', 'p99', 'max'].map((h) => h.padStart(9)).join('')}  (ms)`);
-  row('cast → ack (all seats at once)', d.cast!, `${o.casts}/${o.casts_expected} acked, ${o.casts_durable} durable, ${o.casts_lost} lost`);
+  row(`cast → ack (each seat in ${o.cast_window_ms} ms)`, d.cast!, `${o.casts}/${o.casts_expected} acked (both kinds), ${o.casts_durable} durable, ${o.casts_lost} lost`);
   row('  … inside the server', d.serverAck!, 'dispatch → ack resolved (validate, apply, wait for the commit)');
+  row('cast → ack (all seats at once)', d.storm!);
+  row('  … inside the server', d.stormServerAck!);
   row('storm → last view on all sockets', d.settle!, 'per round');
   row('close → result, all sockets', d.fan!, `${o.fanout_missing} missing`);
   row('  … seat terminals', d.fanSeat!);

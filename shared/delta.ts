@@ -45,6 +45,7 @@ export function diffViews(prev: unknown, next: unknown): Patch {
   return ops;
 }
 
+// `path` is one stack reused down the walk; an operation takes a copy of it.
 function walk(a: unknown, b: unknown, path: string[], ops: Patch) {
   if (isObj(a) && isObj(b)) {
     for (const k in a) if (a[k] !== undefined && b[k] === undefined) ops.push([[...path, k]]);
@@ -53,11 +54,15 @@ function walk(a: unknown, b: unknown, path: string[], ops: Patch) {
       if (v === undefined) continue;
       const w = a[k];
       if (w === undefined) ops.push([[...path, k], v]);
-      else walk(w, v, [...path, k], ops);
+      else if (w !== v) {
+        path.push(k);
+        walk(w, v, path, ops);
+        path.pop();
+      }
     }
     return;
   }
-  if (!same(a, b)) ops.push([path, b]);
+  if (!same(a, b)) ops.push([path.slice(), b]);
 }
 
 /**

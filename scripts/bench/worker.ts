@@ -109,13 +109,17 @@ serve({
     const samples = m.samples ? { public: lastText.public, member: lastText.member } : undefined;
     return { seat, pub, missing, bytes, samples };
   },
-  /** Every seat casts at the same wall-clock moment; answers with each cast's ack latency. */
+  /**
+   * Every seat casts once: all at the same wall-clock moment `at` (a storm), or, with
+   * `windowMs`, each at its own random moment in [at, at + windowMs) (members pressing in
+   * their own time). Answers with each cast's ack latency, from its own send.
+   */
   async cast(m) {
     const at = m.at as number;
-    const round = m.round as number;
+    const windowMs = (m.windowMs as number) ?? 0;
+    const shift = ((m.round as number) + ((m.shift as number) ?? 0)) % 3;
     const timeoutMs = (m.timeoutMs as number) ?? 120_000;
     const seats = conns('salen').filter((c) => c.kind === 'seat');
-    await sleep(Math.max(0, at - now()));
     const lat: number[] = [];
     const acks: { personId: string; version: number; choice: string }[] = [];
     const refused: Record<string, number> = {};
@@ -123,8 +127,8 @@ serve({
     const sentAt: number[] = [];
     const all = new Promise<void>((resolve) => {
       if (pending === 0) resolve();
-      seats.forEach((c, i) => {
-        const choice = CHOICES[(i + round) % 3]!;
+      const fire = (c: Conn, i: number) => {
+        const choice = CHOICES[(i + shift) % 3]!;
         const t = now();
         sentAt.push(t - at);
         c.socket.emit('action', { type: 'vote.cast', choice }, (ack: { ok: boolean; version?: number; code?: string }) => {
@@ -133,9 +137,11 @@ serve({
           else refused[ack.code ?? '?'] = (refused[ack.code ?? '?'] ?? 0) + 1;
           if (--pending === 0) resolve();
         });
-      });
+      };
+      if (windowMs > 0) seats.forEach((c, i) => setTimeout(() => fire(c, i), Math.max(0, at + Math.random() * windowMs - now())));
+      else void sleep(Math.max(0, at - now())).then(() => seats.forEach(fire));
     });
-    await Promise.race([all, sleep(timeoutMs)]);
+    await Promise.race([all, sleep(timeoutMs + windowMs)]);
     return { lat, acks, refused, unanswered: pending, spreadMs: sentAt.length ? Math.max(...sentAt) - Math.min(...sentAt) : 0 };
   },
   /** Highest version seen: lowest over all sockets. */

@@ -2,10 +2,10 @@ import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { lateWarningDue } from '../../shared/engine/selectors';
 import type { Actor, EngineEvent } from '../../shared/types';
-import { chairView, memberView, ownView, publicView } from '../../shared/views';
+import { chairView, memberView, ownView, publicView, type OwnView } from '../../shared/views';
 import { checkSecret, findBySecret } from '../store/db';
 import { serverRefusal, type Ack, type MeetingService } from '../meeting/service';
-import { diffViews } from '../../shared/delta';
+import { applyPatch, diffViews, type Patch } from '../../shared/delta';
 import { JsonText, salenParser } from './encoder';
 import { FanOut } from './fanout';
 
@@ -14,7 +14,9 @@ type Room = 'public' | 'members' | 'chair';
 const ROOMS: Room[] = ['public', 'members', 'chair'];
 interface Feed {
   version: number;
-  text: string;
+  /** The view as JSON, made when a socket first needs the whole of it. */
+  text: string | null;
+  /** A copy of the view (shares nothing with the live state, which changes in place). */
   snapshot: unknown;
 }
 interface Identity {
@@ -53,7 +55,7 @@ export function attachSockets(http: HttpServer, service: MeetingService, opts: T
   const fanout = new FanOut(io);
   const seatSockets = new Map<string, Set<Socket>>();
   const graceTimers = new Map<string, NodeJS.Timeout>();
-  const lastOwn = new Map<string, string>();
+  const lastOwn = new Map<string, OwnView>();
 
   const system = (body: unknown) => service.dispatch(body, { role: 'system' });
 
@@ -119,7 +121,8 @@ export function attachSockets(http: HttpServer, service: MeetingService, opts: T
     return f;
   }
   const head = (version: number, room: Room) => `{"version":${version},"serverNow":${Date.now()},"role":"${roleName[room]}"`;
-  const fullMessage = (room: Room, f: Feed) => new JsonText(`${head(f.version, room)},"view":${f.text}}`);
+  const textOf = (f: Feed) => (f.text ??= JSON.stringify(f.snapshot));
+  const fullMessage = (room: Room, f: Feed) => new JsonText(`${head(f.version, room)},"view":${textOf(f)}}`);
 
   /** A socket joins its room's stream at the view last pushed there; deltas follow from it. */
   function sendFull(socket: Socket) {
@@ -133,12 +136,16 @@ export function attachSockets(http: HttpServer, service: MeetingService, opts: T
     if (id.role === 'seat') sendOwn(socket, true);
   }
 
+  // A seat's own part goes when its ballot or its person changes. A ballot left behind by a
+  // vote that is no longer the active one needs no message: the screen shows a ballot only
+  // for the vote it belongs to (so opening and closing a vote send nothing to each seat).
   function sendOwn(socket: Socket, force = false) {
     const id = socket.data.id as Identity;
     const own = ownView(service.state, id.seatId!);
-    const key = JSON.stringify(own);
-    if (!force && lastOwn.get(socket.id) === key) return;
-    lastOwn.set(socket.id, key);
+    const last = lastOwn.get(socket.id);
+    lastOwn.set(socket.id, own);
+    const unchanged = last?.personId === own.personId && (last.voteId === own.voteId ? last.ballot === own.ballot : !own.ballot);
+    if (!force && unchanged) return;
     fanout.toSocket(socket, 'own', { version: service.state.version, ...own });
   }
 
@@ -157,10 +164,9 @@ export function attachSockets(http: HttpServer, service: MeetingService, opts: T
       }
       const prev = feedOf(room);
       if (prev.version === version) continue;
-      const view = viewFor(room);
-      const text = JSON.stringify(view);
-      const patch = diffViews(prev.snapshot, view);
-      const next: Feed = { version, text, snapshot: JSON.parse(text) };
+      const patch = JSON.stringify(diffViews(prev.snapshot, viewFor(room)));
+      // The next copy is the last one patched (parsed anew: no part of it is the live state).
+      const next: Feed = { version, text: null, snapshot: applyPatch(prev.snapshot, JSON.parse(patch) as Patch) };
       feeds.set(room, next);
       const atBase: string[] = [];
       const behind: string[] = [];
@@ -170,7 +176,7 @@ export function attachSockets(http: HttpServer, service: MeetingService, opts: T
         (sock.data.viewVersion === prev.version ? atBase : behind).push(sid);
         sock.data.viewVersion = version;
       }
-      if (atBase.length) fanout.toSockets(atBase, 'view', new JsonText(`${head(version, room)},"base":${prev.version},"patch":${JSON.stringify(patch)}}`));
+      if (atBase.length) fanout.toSockets(atBase, 'view', new JsonText(`${head(version, room)},"base":${prev.version},"patch":${patch}}`));
       if (behind.length) fanout.toSockets(behind, 'view', fullMessage(room, next));
     }
     // Members get the notices worth showing; a notice per ballot would only say who voted when.
@@ -306,7 +312,7 @@ export function attachSockets(http: HttpServer, service: MeetingService, opts: T
       const f = feedOf(room);
       socket.data.viewVersion = f.version;
       const own = id.role === 'seat' ? ownView(service.state, id.seatId!) : null;
-      reply(cb, new JsonText(`{"ok":true,${head(f.version, room).slice(1)},"view":${f.text},"own":${JSON.stringify(own)}}`));
+      reply(cb, new JsonText(`{"ok":true,${head(f.version, room).slice(1)},"view":${textOf(f)},"own":${JSON.stringify(own)}}`));
     });
 
     socket.on('time', (cb?: unknown) => reply(cb, limited() ?? { ok: true, serverNow: Date.now() }));

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/app';
 import { chairClient, connect, members, seatFor, testServer, type Client } from './helpers';
+import { chairView, memberView, publicView } from '../../shared/views';
 
 // A real server on a loopback port, real socket.io clients, a real SQLite file.
 describe('live meeting over socket.io (§§ 2–3, 15, 16, 19, 24)', () => {
@@ -167,8 +168,12 @@ describe('live meeting over socket.io (§§ 2–3, 15, 16, 19, 24)', () => {
     }
     // A delta is small: a running tally does not carry the chamber.
     expect(Math.min(...pushed.map((f) => JSON.stringify(f.patch).length))).toBeLessThan(JSON.stringify(first.view).length / 10);
+    // The views rebuilt from deltas are the views the state gives now (and what `sync` sends).
+    const fresh = (c: Client) => JSON.parse(JSON.stringify(c === pub ? publicView(server.service.state) : c === chair ? chairView(server.service.state) : memberView(server.service.state)));
     for (const c of [pub, chair, ...seats.values()]) {
       expect(c.gaps).toBe(0);
+      await c.waitFor((v) => v.version === server.service.state.version);
+      expect(c.views.at(-1)!.view).toEqual(fresh(c));
       const sync = await c.emit('sync');
       await c.waitFor((v) => v.version >= sync.version);
       const held = c.views.at(-1)!;
