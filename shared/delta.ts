@@ -38,10 +38,21 @@ function same(a: unknown, b: unknown): boolean {
   return n === 0;
 }
 
-/** The operations that turn `prev` into `next` (both plain JSON objects). */
-export function diffViews(prev: unknown, next: unknown): Patch {
+/**
+ * The operations that turn `prev` into `next` (both plain JSON objects). Top-level keys in
+ * `unchanged` are taken as equal without a look (the caller knows: the same object, which
+ * nothing changes in place).
+ */
+export function diffViews(prev: unknown, next: unknown, unchanged?: ReadonlySet<string>): Patch {
   const ops: Patch = [];
-  walk(prev, next, [], ops);
+  if (unchanged?.size && isObj(prev) && isObj(next)) {
+    const rest = (o: Obj) => {
+      const r: Obj = {};
+      for (const k in o) if (!unchanged.has(k)) r[k] = o[k];
+      return r;
+    };
+    walk(rest(prev), rest(next), [], ops);
+  } else walk(prev, next, [], ops);
   return ops;
 }
 

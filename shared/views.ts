@@ -214,6 +214,18 @@ function seatChoices(s: MeetingState, vote: Vote): Record<string, Choice | null>
   return bySeat;
 }
 
+// The persons of a meeting are set up once and never changed in place: one list per set-up
+// (so a push can tell by identity that the list did not change).
+const membersByPersons = new WeakMap<object, PublicView['members']>();
+function publicMembers(s: MeetingState): PublicView['members'] {
+  let list = membersByPersons.get(s.persons);
+  if (!list) {
+    list = Object.values(s.persons).map((p) => ({ id: p.id, name: p.name, groupId: p.groupId, kind: p.kind }));
+    membersByPersons.set(s.persons, list);
+  }
+  return list;
+}
+
 export function publicView(s: MeetingState): PublicView {
   const cur = s.currentItem ? s.items[s.currentItem] : undefined;
   const activeVote = s.activeVote ? s.votes[s.activeVote] : undefined;
@@ -301,7 +313,7 @@ export function publicView(s: MeetingState): PublicView {
     meeting: { status: s.meeting.status, lateWarned: s.meeting.lateWarned },
     chamber: s.chamber,
     groups: s.groups,
-    members: Object.values(s.persons).map((p) => ({ id: p.id, name: p.name, groupId: p.groupId, kind: p.kind })),
+    members: publicMembers(s),
     chairLine: s.chair.line,
     actingChair: s.chair.acting,
     presence,

@@ -1,6 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import type { ActionBody, EngineEvent, Refusal } from '../../shared/index';
 import {
+  dropQueuedView,
   receiveNotice,
   receiveOwn,
   receiveView,
@@ -55,8 +56,9 @@ export function connect(auth: Auth): Socket {
   socket = s;
   s.on('connect', () => {
     useStore.setState({ connected: true, everConnected: true, authError: null });
+    // The server sends the room's whole view on connect; `sync` is for a gap a delta cannot fill.
+    dropQueuedView();
     void measureTime();
-    void sync();
   });
   s.on('disconnect', () => useStore.setState({ connected: false }));
   s.on('connect_error', (err: Error) => {

@@ -12,8 +12,12 @@ import { FanOut } from './fanout';
 type Role = 'public' | 'seat' | 'chair' | 'secretariat';
 type Room = 'public' | 'members' | 'chair';
 const ROOMS: Room[] = ['public', 'members', 'chair'];
+/** Parts of a view set up once per meeting and never changed in place (docs/protocol.md). */
+const STATIC_KEYS = ['chamber', 'groups', 'persons', 'members', 'config'];
 interface Feed {
   version: number;
+  /** The live objects behind the static parts of that view: the same object means no change. */
+  statics: Record<string, unknown>;
   /** The view as JSON, made when a socket first needs the whole of it. */
   text: string | null;
   /** A copy of the view (shares nothing with the live state, which changes in place). */
@@ -114,13 +118,19 @@ export function attachSockets(http: HttpServer, service: MeetingService, opts: T
   function feedOf(room: Room): Feed {
     let f = feeds.get(room);
     if (!f) {
-      const text = JSON.stringify(viewFor(room));
-      f = { version: service.state.version, text, snapshot: JSON.parse(text) };
+      const view = viewFor(room);
+      const text = JSON.stringify(view);
+      f = { version: service.state.version, statics: staticsOf(view), text, snapshot: JSON.parse(text) };
       feeds.set(room, f);
     }
     return f;
   }
   const head = (version: number, room: Room) => `{"version":${version},"serverNow":${Date.now()},"role":"${roleName[room]}"`;
+  const staticsOf = (view: object) => {
+    const out: Record<string, unknown> = {};
+    for (const k of STATIC_KEYS) if (k in view) out[k] = (view as Record<string, unknown>)[k];
+    return out;
+  };
   const textOf = (f: Feed) => (f.text ??= JSON.stringify(f.snapshot));
   const fullMessage = (room: Room, f: Feed) => new JsonText(`${head(f.version, room)},"view":${textOf(f)}}`);
 
@@ -164,9 +174,11 @@ export function attachSockets(http: HttpServer, service: MeetingService, opts: T
       }
       const prev = feedOf(room);
       if (prev.version === version) continue;
-      const patch = JSON.stringify(diffViews(prev.snapshot, viewFor(room)));
+      const view = viewFor(room);
+      const statics = staticsOf(view);
+      const patch = JSON.stringify(diffViews(prev.snapshot, view, new Set(STATIC_KEYS.filter((k) => k in statics && statics[k] === prev.statics[k]))));
       // The next copy is the last one patched (parsed anew: no part of it is the live state).
-      const next: Feed = { version, text: null, snapshot: applyPatch(prev.snapshot, JSON.parse(patch) as Patch) };
+      const next: Feed = { version, statics, text: null, snapshot: applyPatch(prev.snapshot, JSON.parse(patch) as Patch) };
       feeds.set(room, next);
       const atBase: string[] = [];
       const behind: string[] = [];

@@ -1,14 +1,19 @@
 import type { AmendmentId, Item, ItemId, MeetingState, PersonId, SeatId } from '../types';
 
+/**
+ * Where a person is checked in. A person checks in only at their home seat (§ 17; a
+ * substitute at the absent member's, § 8) and a substitute is released only once seated
+ * nowhere, so one lookup answers: this runs for every ballot of a 1,000-seat chamber.
+ */
 export function seatOf(s: MeetingState, personId: PersonId): SeatId | null {
-  for (const [seatId, occ] of Object.entries(s.presence)) if (occ.personId === personId) return seatId;
-  return null;
+  const seat = homeSeat(s, personId);
+  return seat && s.presence[seat]?.personId === personId ? seat : null;
 }
 
 /** § 16: present means checked in at a seat whose terminal answers. */
 export function isPresent(s: MeetingState, personId: PersonId): boolean {
-  for (const occ of Object.values(s.presence)) if (occ.personId === personId) return occ.online;
-  return false;
+  const seat = seatOf(s, personId);
+  return seat ? s.presence[seat]!.online : false;
 }
 
 /** Persons present, in the chamber's seat order (the roll-call order, § 24, stk. 2). */

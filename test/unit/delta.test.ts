@@ -86,3 +86,15 @@ describe('view deltas (docs/protocol.md, "view")', () => {
     expect(steps).toBeGreaterThan(10);
   });
 });
+
+describe('diffViews with parts known unchanged', () => {
+  it('does not look at the top-level keys it is told are unchanged, and diffs the rest', () => {
+    const a = { chamber: { seats: [1] }, version: 1, quorum: { present: 3 } };
+    const b = { chamber: { seats: [1, 2] }, version: 2, quorum: { present: 3 } };
+    expect(diffViews(a, b, new Set(['chamber']))).toEqual([[['version'], 2]]);
+    expect(diffViews(a, b)).toEqual([
+      [['chamber', 'seats'], [1, 2]],
+      [['version'], 2],
+    ]);
+  });
+});
