@@ -56,21 +56,30 @@ export function diffViews(prev: unknown, next: unknown, unchanged?: ReadonlySet<
   return ops;
 }
 
-// `path` is one stack reused down the walk; an operation takes a copy of it.
+// `path` is one stack reused down the walk; an operation takes a copy of it. When most of an
+// object's keys changed (a new seat map: every seat's choice), the object is sent whole:
+// one operation instead of a path per key.
 function walk(a: unknown, b: unknown, path: string[], ops: Patch) {
   if (isObj(a) && isObj(b)) {
-    for (const k in a) if (a[k] !== undefined && b[k] === undefined) ops.push([[...path, k]]);
+    const start = ops.length;
+    let keys = 0;
+    let changed = 0;
+    for (const k in a) if (a[k] !== undefined && b[k] === undefined) ops.push([[...path, k]]), changed++;
     for (const k in b) {
       const v = b[k];
       if (v === undefined) continue;
+      keys++;
       const w = a[k];
-      if (w === undefined) ops.push([[...path, k], v]);
+      if (w === undefined) ops.push([[...path, k], v]), changed++;
       else if (w !== v) {
+        const before = ops.length;
         path.push(k);
         walk(w, v, path, ops);
         path.pop();
+        if (ops.length > before) changed++;
       }
     }
+    if (path.length > 0 && changed > 8 && changed * 2 > keys) ops.splice(start, ops.length - start, [path.slice(), b]);
     return;
   }
   if (!same(a, b)) ops.push([path.slice(), b]);

@@ -98,3 +98,19 @@ describe('diffViews with parts known unchanged', () => {
     ]);
   });
 });
+
+describe('diffViews on a map that changed throughout', () => {
+  it('sends a seat map whose every seat changed as one value, and one changed seat as one path', () => {
+    const seats = (f: (i: number) => string) => Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`s${i}`, f(i)]));
+    const a = { lastResult: { voteId: 'v1', seats: seats(() => 'for') } };
+    const b = { lastResult: { voteId: 'v2', seats: seats(() => 'against') } };
+    const all = diffViews(a, b);
+    expect(all).toEqual([
+      [['lastResult', 'voteId'], 'v2'],
+      [['lastResult', 'seats'], b.lastResult.seats],
+    ]);
+    expect(applyPatch(a, all)).toEqual(b);
+    const c = { lastResult: { voteId: 'v1', seats: { ...a.lastResult.seats, s3: 'abstain' } } };
+    expect(diffViews(a, c)).toEqual([[['lastResult', 'seats', 's3'], 'abstain']]);
+  });
+});
