@@ -232,7 +232,11 @@ async function main() {
 
     // 2. The server in its own process.
     // BENCH_CPU_PROF=DIR: V8 CPU profiles of both servers, for finding where the time goes.
-    const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+    // BENCH_SERVER_FLAGS="--trace-gc …": more node flags for the server process (diagnosis).
+    const prof = [
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : []),
+      ...(process.env.BENCH_SERVER_FLAGS ?? '').split(/\s+/).filter(Boolean),
+    ];
     const server = spawnChild('server', 'scripts/bench/server-proc.ts', [dbPath], ['--expose-gc', ...prof]);
     const port = (await server.waitEvent('ready', 60_000)).port as number;
     const url = `http://127.0.0.1:${port}`;

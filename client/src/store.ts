@@ -93,7 +93,8 @@ let held: { version: number; role: ViewRole; view: PublicView | MeetingState; se
  */
 export function receiveView(msg: ViewMessage, source: 'push' | 'sync') {
   if (msg.patch) {
-    if (held && msg.version <= held.version && msg.role === held.role) return;
+    // An older delta (of this role, or of the room this seat just left) has nothing to add.
+    if (held && msg.version <= held.version) return;
     if (!held || held.role !== msg.role || held.version !== msg.base) {
       needFullView();
       return;

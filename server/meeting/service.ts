@@ -10,6 +10,9 @@ const DRAWS = new Set(['election.create', 'election.closeRound']);
 const SECRET_CAST =
   'INSERT INTO secret_tally (election_id, round, candidate, count) VALUES (?, ?, ?, 1) ON CONFLICT DO UPDATE SET count = count + 1';
 
+const CHECKPOINT_QUIET_MS = 300;
+const CHECKPOINT_AFTER_COMMITS = 5000;
+
 export type Ack = { ok: true; version: number } | Refusal;
 
 export function serverRefusal(code: string, da: string, en: string, paragraph = '—'): Refusal {
@@ -165,7 +168,10 @@ export class MeetingService {
     }
     this.chain = chain;
     // After a secret round closes, the write-ahead log's page history goes too.
-    if (batch.some((p) => p.action.type === 'election.closeRound')) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    if (batch.some((p) => p.action.type === 'election.closeRound')) {
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+      this.commitsSinceCheckpoint = 0;
+    } else this.checkpointSoon();
     for (const p of batch) p.resolve({ ok: true, version: p.version });
     const committed: Committed = { version: this.state.version, events: batch.flatMap((p) => p.events), actions: batch.map((p) => p.action) };
     // The acks' continuations were queued first: they go out before the pushes, which still
@@ -173,6 +179,24 @@ export class MeetingService {
     queueMicrotask(() => {
       for (const l of this.listeners) l(committed);
     });
+  }
+
+  // The write-ahead log is copied into the database when no commit has come for a moment
+  // (and at once after very many commits, so the log stays bounded in a long storm).
+  private commitsSinceCheckpoint = 0;
+  private checkpointTimer: NodeJS.Timeout | null = null;
+  private checkpointSoon() {
+    if (++this.commitsSinceCheckpoint >= CHECKPOINT_AFTER_COMMITS) return this.checkpoint();
+    if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
+    this.checkpointTimer = setTimeout(() => this.checkpoint(), CHECKPOINT_QUIET_MS);
+    this.checkpointTimer.unref();
+  }
+
+  private checkpoint() {
+    if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
+    this.checkpointTimer = null;
+    this.commitsSinceCheckpoint = 0;
+    if (this.db.open) this.db.pragma('wal_checkpoint(PASSIVE)');
   }
 
   private secretElection() {
