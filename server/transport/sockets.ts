@@ -11,7 +11,8 @@ import { FanOut } from './fanout';
 
 type Role = 'public' | 'seat' | 'chair' | 'secretariat';
 type Room = 'public' | 'members' | 'chair';
-const ROOMS: Room[] = ['public', 'members', 'chair'];
+// The chair's console first: whoever acted sees the result before the gallery does.
+const ROOMS: Room[] = ['chair', 'members', 'public'];
 /** Parts of a view set up once per meeting and never changed in place (docs/protocol.md). */
 const STATIC_KEYS = ['chamber', 'groups', 'persons', 'members', 'config'];
 interface Feed {

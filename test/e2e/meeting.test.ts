@@ -218,6 +218,8 @@ describe('a meeting played on the screens', () => {
     await chair.getByRole('heading', { name: 'Talerliste' }).click();
     await chair.keyboard.press('b');
     await expect.poll(async () => (await gallery.locator('main').innerText()).trim()).toBe('Rådhussalen');
+    // B toggles what the console shows: press again only once the console shows the blank.
+    await chair.getByText('Tilhørerskærmen er blank.').waitFor();
     await chair.keyboard.press('b');
     await gallery.getByText('Seneste afgørelse').waitFor();
 
