@@ -140,8 +140,8 @@ type FlushTrace = { batch: number; commitMs: number; totalMs: number };
 type CastAck = { personId: string; version: number; choice: string };
 
 /** One cast by every seat (at once, or spread over `windowMs`), from every seat worker. */
-async function castPhase(w: Workers, at: number, round: number, windowMs: number, shift: number) {
-  const res = await Promise.all(w.seat.map((c) => c.call('cast', { at, round, windowMs, shift, timeoutMs: PHASE_MS }, PHASE_MS + windowMs + 30_000)));
+async function castPhase(w: Workers, at: number, round: number, windowMs: number, shift: number, group: 'salen' | 'raw' = 'salen') {
+  const res = await Promise.all(w.seat.map((c) => c.call('cast', { at, round, windowMs, shift, group, timeoutMs: PHASE_MS }, PHASE_MS + windowMs + 30_000)));
   const refused: Record<string, number> = {};
   for (const c of res) for (const [k, v] of Object.entries(c.refused as Record<string, number>)) refused[k] = (refused[k] ?? 0) + v;
   return {
@@ -288,6 +288,9 @@ async function main() {
     let raw: number[] = [];
     let rawMissing = 0;
     const rawCpu: number[] = [];
+    // The floor for cast → ack: the same casts to the raw server, which acknowledges at once.
+    const rawPaced: number[] = [];
+    const rawStorm: number[] = [];
     const rawPush: number[] = [];
     for (let r = 1; r <= ROUNDS; r++) {
       const open = await act(chair.socket, { type: 'vote.open', point: `Runde ${r}`, subject: { kind: 'proposal' } });
@@ -394,7 +397,16 @@ async function main() {
         raw = raw.concat(rf.all);
         rawMissing += rf.missing;
         const rd = dist(rf.all);
-        log(`raw round ${r}: broadcast → received p50 ${fmt(rd.p50)} p99 ${fmt(rd.p99)} max ${fmt(rd.max)} ms (${rf.missing} missing)`);
+        await sleep(200);
+        const rp = await castPhase(w, now() + 100, r, CAST_WINDOW_MS, 0, 'raw');
+        await sleep(200);
+        const rs = await castPhase(w, now() + 300, r, 0, 1, 'raw');
+        rawPaced.push(...rp.lat);
+        rawStorm.push(...rs.lat);
+        log(
+          `raw round ${r}: broadcast → received p50 ${fmt(rd.p50)} p99 ${fmt(rd.p99)} max ${fmt(rd.max)} ms (${rf.missing} missing); ` +
+            `casts acked at once: over ${CAST_WINDOW_MS} ms p99 ${fmt(dist(rp.lat).p99)} ms, all at once p99 ${fmt(dist(rs.lat).p99)} ms`,
+        );
       }
     }
 
@@ -450,6 +462,8 @@ async function main() {
     const serverAck = dist(all('pacedServer'));
     const storm = dist(all('castLat'));
     const stormServerAck = dist(rounds.flatMap((r) => r.storm.dispatchMs));
+    const rawCast = dist(rawPaced);
+    const rawStormD = dist(rawStorm);
     const settle = dist(rounds.map((r) => r.settleMs));
     const closeAck = dist(rounds.map((r) => r.closeAckMs));
     const casts = rounds.reduce((n, r) => n + r.casts, 0);
@@ -483,6 +497,10 @@ async function main() {
       storm_cast_ack_p99_ms: r2(storm.p99),
       storm_cast_ack_max_ms: r2(storm.max),
       storm_server_dispatch_to_ack_p99_ms: r2(stormServerAck.p99),
+      raw_cast_ack_p50_ms: rawPaced.length ? r2(rawCast.p50) : null,
+      raw_cast_ack_p99_ms: rawPaced.length ? r2(rawCast.p99) : null,
+      raw_storm_cast_ack_p50_ms: rawStorm.length ? r2(rawStormD.p50) : null,
+      raw_storm_cast_ack_p99_ms: rawStorm.length ? r2(rawStormD.p99) : null,
       casts,
       casts_expected: 2 * SEATS * ROUNDS,
       casts_refused: refused,
@@ -515,7 +533,7 @@ async function main() {
       client_disconnects: disconnects,
       duration_s: r2((now() - started) / 1000),
     });
-    printTable(out, { fan, fanSeat, fanPub, rawD, cast, serverAck, storm, stormServerAck, settle, closeAck });
+    printTable(out, { fan, fanSeat, fanPub, rawD, cast, serverAck, storm, stormServerAck, rawCast, rawStormD, settle, closeAck });
     if (JSON_OUT) console.log(JSON.stringify(out));
   } finally {
     killChildren();
@@ -532,8 +550,10 @@ function printTable(o: Record<string, unknown>, d: Record<string, Dist>) {
   log(`  ${''.padEnd(34)} ${['min', 'p50', 'p90', 'p99', 'max'].map((h) => h.padStart(9)).join('')}  (ms)`);
   row(`cast → ack (each seat in ${o.cast_window_ms} ms)`, d.cast!, `${o.casts}/${o.casts_expected} acked (both kinds), ${o.casts_durable} durable, ${o.casts_lost} lost`);
   row('  … inside the server', d.serverAck!, 'dispatch → ack resolved (validate, apply, wait for the commit)');
+  row('  … raw socket.io (acks at once)', o.raw_cast_ack_p99_ms === null ? null : d.rawCast!);
   row('cast → ack (all seats at once)', d.storm!);
   row('  … inside the server', d.stormServerAck!);
+  row('  … raw socket.io (acks at once)', o.raw_storm_cast_ack_p99_ms === null ? null : d.rawStormD!);
   row('storm → last view on all sockets', d.settle!, 'per round');
   row('close → result, all sockets', d.fan!, `${o.fanout_missing} missing`);
   row('  … seat terminals', d.fanSeat!);

@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { serve } from './common';
 
-// The floor: a plain socket.io server that only broadcasts a payload of the given size to
-// the same rooms, in the same order (public, then members), as the real server does.
+// The floor: a plain socket.io server that broadcasts a payload of the given size to the
+// same rooms as the real server does, and acknowledges every action at once.
 const gc = (globalThis as { gc?: () => void }).gc;
 const http = createServer();
 const io = new Server(http, { maxHttpBufferSize: 8 * 2 ** 20 });
@@ -24,9 +24,12 @@ function payload(role: string, version: number, bytes: number, sample?: string) 
   return make(Math.max(0, bytes - len(0)));
 }
 
+let seq = 0;
 io.on('connection', (socket) => {
   const room = String((socket.handshake.auth as { room?: unknown }).room ?? 'public');
   socket.join(room);
+  // The floor for cast → ack: every action acknowledged at once, nothing checked or stored.
+  socket.on('action', (_body: unknown, cb?: (a: unknown) => void) => cb?.({ ok: true, version: ++seq }));
   socket.on('go', (m: { version: number; publicBytes: number; memberBytes: number; publicText?: string; memberText?: string }, cb?: (a: unknown) => void) => {
     const pub = payload('public', m.version, m.publicBytes, m.publicText);
     const mem = payload('member', m.version, m.memberBytes, m.memberText);

@@ -119,7 +119,7 @@ serve({
     const windowMs = (m.windowMs as number) ?? 0;
     const shift = ((m.round as number) + ((m.shift as number) ?? 0)) % 3;
     const timeoutMs = (m.timeoutMs as number) ?? 120_000;
-    const seats = conns('salen').filter((c) => c.kind === 'seat');
+    const seats = conns(m.group ?? 'salen').filter((c) => c.kind === 'seat');
     const lat: number[] = [];
     const acks: { personId: string; version: number; choice: string }[] = [];
     const refused: Record<string, number> = {};
