@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { startServer as StartServer } from '../../server/app';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { now, serve } from './common';
 
 // The real server in its own process, on a database the coordinator has seeded. The server
@@ -71,6 +72,9 @@ svc.flush = () => {
 };
 
 let cpu = process.cpuUsage();
+// How long the event loop was held at a time (a ballot read in the meantime waits that long).
+const loop = monitorEventLoopDelay({ resolution: 1 });
+loop.enable();
 serve({
   memory() {
     gc?.();
@@ -86,7 +90,9 @@ serve({
   },
   /** The flushes (group commits) since the previous call. */
   trace() {
-    return { flushes: traces.splice(0), pushes: pushes.splice(0), dispatches: dispatches.splice(0) };
+    const loopDelay = { p50: loop.percentile(50) / 1e6, p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 };
+    loop.reset();
+    return { flushes: traces.splice(0), pushes: pushes.splice(0), dispatches: dispatches.splice(0), loopDelay };
   },
   version() {
     return { version: server.service.state.version };
