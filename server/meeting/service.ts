@@ -66,6 +66,8 @@ export class MeetingService {
       'INSERT INTO events (seq, nonce, type, action, ctx, version, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.replay();
+    // A restart after a crash may find a long write-ahead log: fold it into the database now.
+    db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   /** Rebuilds the live state from the log: the restart path, and recovery after a failed commit. */
