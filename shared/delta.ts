@@ -39,27 +39,21 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 /**
- * The operations that turn `prev` into `next` (both plain JSON objects). Top-level keys in
- * `unchanged` are taken as equal without a look (the caller knows: the same object, which
- * nothing changes in place).
+ * The operations that turn `prev` into `next` (both plain JSON objects). `unchanged` may
+ * vouch for a key one or two levels down (present on both sides) without a look: the caller
+ * knows it did not change (the same set-up object; a vote closed before and never changed
+ * since). It keeps a push's cost to what changed, not to the length of the meeting.
  */
-export function diffViews(prev: unknown, next: unknown, unchanged?: ReadonlySet<string>): Patch {
+export function diffViews(prev: unknown, next: unknown, unchanged?: (path: readonly string[]) => boolean): Patch {
   const ops: Patch = [];
-  if (unchanged?.size && isObj(prev) && isObj(next)) {
-    const rest = (o: Obj) => {
-      const r: Obj = {};
-      for (const k in o) if (!unchanged.has(k)) r[k] = o[k];
-      return r;
-    };
-    walk(rest(prev), rest(next), [], ops);
-  } else walk(prev, next, [], ops);
+  walk(prev, next, [], ops, unchanged);
   return ops;
 }
 
 // `path` is one stack reused down the walk; an operation takes a copy of it. When most of an
 // object's keys changed (a new seat map: every seat's choice), the object is sent whole:
 // one operation instead of a path per key.
-function walk(a: unknown, b: unknown, path: string[], ops: Patch) {
+function walk(a: unknown, b: unknown, path: string[], ops: Patch, unchanged?: (path: readonly string[]) => boolean) {
   if (isObj(a) && isObj(b)) {
     const start = ops.length;
     let keys = 0;
@@ -74,7 +68,7 @@ function walk(a: unknown, b: unknown, path: string[], ops: Patch) {
       else if (w !== v) {
         const before = ops.length;
         path.push(k);
-        walk(w, v, path, ops);
+        if (!(unchanged && path.length <= 2 && unchanged(path))) walk(w, v, path, ops, path.length < 2 ? unchanged : undefined);
         path.pop();
         if (ops.length > before) changed++;
       }

@@ -19,6 +19,8 @@ interface Feed {
   version: number;
   /** The live objects behind the static parts of that view: the same object means no change. */
   statics: Record<string, unknown>;
+  /** Votes already closed in that view. */
+  closedVotes: Set<string>;
   /** The view as JSON, made when a socket first needs the whole of it. */
   text: string | null;
   /** A copy of the view (shares nothing with the live state, which changes in place). */
@@ -121,7 +123,7 @@ export function attachSockets(http: HttpServer, service: MeetingService, opts: T
     if (!f) {
       const view = viewFor(room);
       const text = JSON.stringify(view);
-      f = { version: service.state.version, statics: staticsOf(view), text, snapshot: JSON.parse(text) };
+      f = { version: service.state.version, statics: staticsOf(view), closedVotes: closedVotes(), text, snapshot: JSON.parse(text) };
       feeds.set(room, f);
     }
     return f;
@@ -132,6 +134,7 @@ export function attachSockets(http: HttpServer, service: MeetingService, opts: T
     for (const k of STATIC_KEYS) if (k in view) out[k] = (view as Record<string, unknown>)[k];
     return out;
   };
+  const closedVotes = () => new Set(Object.values(service.state.votes).filter((v) => v.status === 'closed').map((v) => v.id));
   const textOf = (f: Feed) => (f.text ??= JSON.stringify(f.snapshot));
   const fullMessage = (room: Room, f: Feed) => new JsonText(`${head(f.version, room)},"view":${textOf(f)}}`);
 
@@ -177,9 +180,13 @@ export function attachSockets(http: HttpServer, service: MeetingService, opts: T
       if (prev.version === version) continue;
       const view = viewFor(room);
       const statics = staticsOf(view);
-      const patch = JSON.stringify(diffViews(prev.snapshot, view, new Set(STATIC_KEYS.filter((k) => k in statics && statics[k] === prev.statics[k]))));
+      // Known unchanged: set-up parts that are the same objects; votes closed at the last push
+      // (a closed vote never changes: test/unit/engine-property.test.ts).
+      const same = (p: readonly string[]) =>
+        p.length === 1 ? STATIC_KEYS.includes(p[0]!) && statics[p[0]!] === prev.statics[p[0]!] : p[0] === 'votes' && prev.closedVotes.has(p[1]!);
+      const patch = JSON.stringify(diffViews(prev.snapshot, view, same));
       // The next copy is the last one patched (parsed anew: no part of it is the live state).
-      const next: Feed = { version, statics, text: null, snapshot: applyPatch(prev.snapshot, JSON.parse(patch) as Patch) };
+      const next: Feed = { version, statics, closedVotes: closedVotes(), text: null, snapshot: applyPatch(prev.snapshot, JSON.parse(patch) as Patch) };
       feeds.set(room, next);
       const atBase: string[] = [];
       const behind: string[] = [];

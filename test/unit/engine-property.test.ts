@@ -364,6 +364,9 @@ function runProperty(types: readonly ActionType[], numRuns: number): Stats {
           stats.types.add(type);
           assert(r.state.version === s.version + 1, () => `version ${s.version} → ${r.state.version}: ${what()}`);
           assert(r2.ok && sameJson(after, r.state), () => `applyInPlace differs from apply: ${what()}`);
+          // A closed vote never changes again (the server's pushes skip closed votes on that ground).
+          for (const [id, v] of Object.entries((JSON.parse(before) as MeetingState).votes))
+            if (v.status === 'closed') assert(sameJson(JSON.stringify(v), r.state.votes[id]), () => `closed vote ${id} changed: ${what()}`);
           s = r.state;
           checkInvariants(s);
         } else {
