@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { demoChamber } from '../../server/demo/chamber';
 import { eventHash, GENESIS_HASH, loadSetup } from '../../server/store/db';
+import type { LogRow as StoredRow } from '../../server/record/verify';
 import type { Action } from '../../shared/actions';
 import { createState } from '../../shared/engine/state';
 import { applyInPlace } from '../../shared/engine/apply';
@@ -107,16 +108,9 @@ export function readLog(dbPath: string): { rows: LogRow[]; ballots: { vote_id: s
   const db = new Database(dbPath, { readonly: true, fileMustExist: true });
   try {
     const rows = (
-      db.prepare('SELECT seq, nonce, type, action, ctx, version, prev_hash, hash FROM events ORDER BY seq').all() as {
-        seq: number;
+      db.prepare('SELECT seq, nonce, type, action, ctx, version, prev_hash, hash FROM events ORDER BY seq').all() as (StoredRow & {
         nonce: string | null;
-        type: string;
-        action: string;
-        ctx: string;
-        version: number;
-        prev_hash: string;
-        hash: string;
-      }[]
+      })[]
     ).map((r) => ({
       seq: r.seq,
       nonce: r.nonce,

@@ -38,11 +38,6 @@ export class FanOut {
     this.kick();
   }
 
-  /** Messages not yet handed to a socket. */
-  get backlog(): number {
-    return this.tasks.length - this.head;
-  }
-
   // Sending starts on the next turn of the event loop: the acks of the commit that caused
   // the push, and any ballot already read, go first.
   private kick() {

@@ -170,6 +170,7 @@ export function attachSockets(http: HttpServer, service: MeetingService, opts: T
     // Seats whose room changed (check-in, check-out) first join their new room's stream.
     for (const sockets of seatSockets.values())
       for (const sock of sockets) if (!sock.rooms.has(roomOf(sock.data.id as Identity))) sendFull(sock);
+    const closed = closedVotes();
     for (const room of ROOMS) {
       const members = io.sockets.adapter.rooms.get(room);
       if (!members || members.size === 0) {
@@ -186,7 +187,7 @@ export function attachSockets(http: HttpServer, service: MeetingService, opts: T
         p.length === 1 ? STATIC_KEYS.includes(p[0]!) && statics[p[0]!] === prev.statics[p[0]!] : p[0] === 'votes' && prev.closedVotes.has(p[1]!);
       const patch = JSON.stringify(diffViews(prev.snapshot, view, same));
       // The next copy is the last one patched (parsed anew: no part of it is the live state).
-      const next: Feed = { version, statics, closedVotes: closedVotes(), text: null, snapshot: applyPatch(prev.snapshot, JSON.parse(patch) as Patch) };
+      const next: Feed = { version, statics, closedVotes: closed, text: null, snapshot: applyPatch(prev.snapshot, JSON.parse(patch) as Patch) };
       feeds.set(room, next);
       const atBase: string[] = [];
       const behind: string[] = [];

@@ -73,6 +73,28 @@ export function SignInForm(props: {
   );
 }
 
+/** The header of the chair's and the secretariat's consoles: meeting, status, who chairs, quorum, sign-out. */
+export function ConsoleHeader({ title, state, onSignOut }: { title: string; state: MeetingState; onSignOut: () => void }) {
+  const t = useT();
+  const acting = state.chair.acting;
+  return (
+    <ScreenHeader
+      title={title}
+      subtitle={
+        <>
+          {state.title} · {t(`meetingStatus_${state.meeting.status}`)} ·{' '}
+          {t('actingChair', { name: acting ? (state.persons[acting]?.name ?? acting) : '—' })}
+        </>
+      }
+    >
+      <QuorumBadge state={state} />
+      <button type="button" className="btn btn-small" onClick={onSignOut}>
+        {t('signOut')}
+      </button>
+    </ScreenHeader>
+  );
+}
+
 export function QuorumBadge({ state }: { state: MeetingState }) {
   const t = useT();
   const met = hasQuorum(state);

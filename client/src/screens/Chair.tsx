@@ -17,8 +17,8 @@ import {
   type Vote,
   type VoteMode,
 } from '../../../shared/index';
-import { ActionButton, FeedbackLine, Field, LoadingScreen, MissingVoters, PersonName, Reason, ScreenHeader, SpeakingClock, VoteModeSelect } from '../components/common';
-import { Notices, PresencePanel, QuorumBadge, Section, SignInForm, SubstitutesPanel, useChecker } from '../components/panels';
+import { ActionButton, FeedbackLine, Field, LoadingScreen, MissingVoters, PersonName, Reason, SpeakingClock, VoteModeSelect } from '../components/common';
+import { ConsoleHeader, Notices, PresencePanel, Section, SignInForm, SubstitutesPanel, useChecker } from '../components/panels';
 import { useT, type Translate } from '../i18n';
 import { act, connect, disconnect } from '../socket';
 import { allowedFor } from '../engine';
@@ -229,20 +229,7 @@ function Console({ state, personId, onSignOut }: { state: MeetingState; personId
 
   return (
     <div className="screen console">
-      <ScreenHeader
-        title={t('chairTitle')}
-        subtitle={
-          <>
-            {state.title} · {t(`meetingStatus_${state.meeting.status}`)} ·{' '}
-            {t('actingChair', { name: acting ? (state.persons[acting]?.name ?? acting) : '—' })}
-          </>
-        }
-      >
-        <QuorumBadge state={state} />
-        <button type="button" className="btn btn-small" onClick={onSignOut}>
-          {t('signOut')}
-        </button>
-      </ScreenHeader>
+      <ConsoleHeader title={t('chairTitle')} state={state} onSignOut={onSignOut} />
       {acting !== personId ? (
         <div className="banner banner-warn" role="status">
           {t('notActingChair', { name: acting ? (state.persons[acting]?.name ?? acting) : '—' })}

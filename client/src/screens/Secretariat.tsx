@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { presentPersons, type Actor, type MeetingState } from '../../../shared/index';
-import { ActionButton, FeedbackLine, Field, LoadingScreen, ScreenHeader } from '../components/common';
-import { PresencePanel, QuorumBadge, Section, SignInForm, SubstitutesPanel, useChecker } from '../components/panels';
+import { ActionButton, FeedbackLine, Field, LoadingScreen } from '../components/common';
+import { ConsoleHeader, PresencePanel, Section, SignInForm, SubstitutesPanel, useChecker } from '../components/panels';
 import { useT } from '../i18n';
 import { act, connect, disconnect } from '../socket';
 import { useStore } from '../store';
@@ -44,22 +44,9 @@ function SecretariatConsole({ state, onSignOut }: { state: MeetingState; onSignO
   const can = useChecker(state, actor);
   const [temp, setTemp] = useState('');
   const present = presentPersons(state).filter((p) => state.persons[p]?.kind === 'member');
-  const acting = state.chair.acting;
   return (
     <div className="screen console">
-      <ScreenHeader
-        title={t('secretariatTitle')}
-        subtitle={
-          <>
-            {state.title} · {t(`meetingStatus_${state.meeting.status}`)} · {t('actingChair', { name: acting ? (state.persons[acting]?.name ?? acting) : '—' })}
-          </>
-        }
-      >
-        <QuorumBadge state={state} />
-        <button type="button" className="btn btn-small" onClick={onSignOut}>
-          {t('signOut')}
-        </button>
-      </ScreenHeader>
+      <ConsoleHeader title={t('secretariatTitle')} state={state} onSignOut={onSignOut} />
       <div className="console-feedback">
         <FeedbackLine />
       </div>
