@@ -1,7 +1,13 @@
 import { io, type Socket } from 'socket.io-client';
 import type { ActionBody, EngineEvent, Refusal } from '../../shared/index';
 import {
+  clearSeatSession,
   dropQueuedView,
+  endSeatSession,
+  readSeatSession,
+  receiveSeatLocks,
+  saveSeatSession,
+  type SessionEnd,
   receiveNotice,
   receiveOwn,
   receiveView,
@@ -15,6 +21,7 @@ import {
 
 export type Auth =
   | { role: 'public' }
+  /** The session token is not given here: it is read anew at every (re)connect. */
   | { role: 'seat'; seatKey: string }
   | { role: 'chair'; personId: string; password: string }
   | { role: 'secretariat'; password: string };
@@ -49,27 +56,77 @@ const TIMEOUT: Refusal = {
   },
 };
 
+/** How long a seat waits before trying again when its key already has the most sockets. */
+const SEAT_BUSY_RETRY_MS = 15_000;
+let retryTimer: ReturnType<typeof setTimeout> | null = null;
+
+/**
+ * A seat's handshake is a function, so every reconnect sends the newest session token
+ * (docs/protocol.md, "Seat sessions"): after a check-in, a dropped connection comes back as
+ * the member; on another tablet (no token) the same key only gets the public view.
+ */
+function handshake(auth: Auth): Record<string, unknown> | ((cb: (data: object) => void) => void) {
+  if (auth.role !== 'seat') return auth;
+  return (cb) => {
+    const session = readSeatSession();
+    cb(session ? { role: 'seat', seatKey: auth.seatKey, session } : { role: 'seat', seatKey: auth.seatKey });
+  };
+}
+
+function scheduleRetry(s: Socket, ms: number) {
+  if (retryTimer) clearTimeout(retryTimer);
+  retryTimer = setTimeout(() => {
+    retryTimer = null;
+    if (socket === s && !s.connected) s.connect();
+  }, ms);
+}
+
 export function connect(auth: Auth): Socket {
   disconnect();
   resetStore();
-  const s = io({ auth, transports: ['websocket', 'polling'], reconnectionDelayMax: 3000 });
+  const s = io({ auth: handshake(auth), transports: ['websocket', 'polling'], reconnectionDelayMax: 3000 });
   socket = s;
   s.on('connect', () => {
-    useStore.setState({ connected: true, everConnected: true, authError: null });
+    useStore.setState({ connected: true, everConnected: true, authError: null, authRetryAt: null });
     // The server sends the room's whole view on connect; `sync` is for a gap a delta cannot fill.
     dropQueuedView();
     void measureTime();
   });
-  s.on('disconnect', () => useStore.setState({ connected: false }));
-  s.on('connect_error', (err: Error) => {
+  s.on('disconnect', (reason: string) => {
+    useStore.setState({ connected: false });
+    // The server closed this socket and socket.io will not reconnect by itself: a seat
+    // tablet (made way for the member's own tablet, or cut off for a bad frame) tries again
+    // a while later — unless its key was replaced, which needs a new link.
+    if (reason === 'io server disconnect' && auth.role === 'seat' && useStore.getState().sessionEnded !== 'keyRotated') scheduleRetry(s, SEAT_BUSY_RETRY_MS);
+  });
+  s.on('connect_error', (err: Error & { data?: { retryAfterMs?: unknown } }) => {
     useStore.setState({ connected: false });
     // A refused handshake is final: socket.io does not retry it by itself.
-    if (!s.active) useStore.setState({ authError: err.message || 'unauthorized' });
+    if (s.active) return;
+    const reason = err.message || 'unauthorized';
+    const after = typeof err.data?.retryAfterMs === 'number' && err.data.retryAfterMs > 0 ? err.data.retryAfterMs : null;
+    // A seat tries again by itself once the wait is over (too many failed handshakes from
+    // this address) or a while later (its key already has the most sockets); a console signs
+    // in anew by hand, and a key the server does not know stays refused.
+    const retryIn = auth.role === 'seat' ? (reason === 'rate_limited' ? (after ?? SEAT_BUSY_RETRY_MS) : reason === 'seat_busy' ? SEAT_BUSY_RETRY_MS : null) : null;
+    const wait = retryIn ?? (reason === 'rate_limited' ? after : null);
+    useStore.setState({ authError: reason, authRetryAt: wait ? Date.now() + wait : null });
+    if (retryIn !== null) scheduleRetry(s, retryIn);
   });
   onNeedFullView(() => void sync());
   s.on('view', (msg: ViewMessage) => receiveView(msg, 'push'));
   s.on('own', (msg: OwnMessage) => receiveOwn(msg));
   s.on('notice', (msg: { version: number; events: EngineEvent[] }) => receiveNotice(msg));
+  // This tablet is no longer the member (moved to another tablet, checked out, § 16 grace
+  // ran out, or the secretariat gave the seat a new key): the public view and check-in follow.
+  s.on('session', (msg: { ended?: unknown } | null) => {
+    const ended = msg?.ended;
+    if (ended !== 'moved' && ended !== 'checkedOut' && ended !== 'expired' && ended !== 'keyRotated') return;
+    endSeatSession(ended as SessionEnd);
+    if (ended !== 'keyRotated') void sync();
+  });
+  // The chair's room (chair and secretariat): seats locked after too many wrong codes.
+  s.on('seatLocks', (msg: unknown) => receiveSeatLocks(msg));
   timeTimer = setInterval(() => void measureTime(), TIME_EVERY_MS);
   return s;
 }
@@ -77,6 +134,8 @@ export function connect(auth: Auth): Socket {
 export function disconnect() {
   if (timeTimer) clearInterval(timeTimer);
   timeTimer = null;
+  if (retryTimer) clearTimeout(retryTimer);
+  retryTimer = null;
   if (socket) {
     socket.removeAllListeners();
     socket.disconnect();
@@ -145,14 +204,31 @@ export async function act(body: ActionBody, label: string, key: string = body.ty
   return r;
 }
 
+/**
+ * Check-in with the personal code (§ 16). The ack carries this tablet's session token: kept
+ * in sessionStorage, it makes the next handshakes (reconnects, reloads) this member's.
+ */
 export async function checkIn(code: string, label: string): Promise<Ack> {
   const r = await tracked('checkIn', label, () => emitAck<Ack>('checkIn', { code }) as Promise<Ack>);
-  if (r.ok) await sync();
+  if (r.ok) {
+    const session = (r as { session?: unknown }).session;
+    if (typeof session === 'string' && session) saveSeatSession(session);
+    useStore.setState({ sessionEnded: null });
+    await sync();
+  }
   return r;
+}
+
+/** The secretariat gives a seat a new key; the old tablet stops working (docs/protocol.md). */
+export async function rotateSeatKey(seatId: string, label: string): Promise<Ack> {
+  return tracked(`seat.rotateKey:${seatId}`, label, () => emitAck<Ack>('seat.rotateKey', { seatId }) as Promise<Ack>);
 }
 
 export async function checkOut(label: string): Promise<Ack> {
   const r = await act({ type: 'presence.checkOut' }, label);
-  if (r.ok) await sync();
+  if (r.ok) {
+    clearSeatSession();
+    await sync();
+  }
   return r;
 }

@@ -28,6 +28,15 @@ export interface Feedback {
   refusal: Refusal | null;
 }
 
+/** Why a seat's session ended (docs/protocol.md, "Seat sessions"). */
+export type SessionEnd = 'moved' | 'checkedOut' | 'expired' | 'keyRotated';
+
+/** A seat locked after 5 failed codes: until when (server clock, epoch ms) and how many. */
+export interface SeatLock {
+  until: number;
+  failures: number;
+}
+
 export interface Notice {
   id: number;
   version: number;
@@ -38,8 +47,17 @@ export interface ClientState {
   connected: boolean;
   /** Has this page ever been connected (distinguishes "connecting" from "offline"). */
   everConnected: boolean;
-  /** The server refused the handshake (`unauthorized`); socket.io does not retry that. */
+  /**
+   * The server refused the handshake: `unauthorized` (bad key or password), `rate_limited`
+   * (too many failed handshakes from here), `seat_busy` (the seat key has its most sockets).
+   */
   authError: string | null;
+  /** When (this screen's clock) the refused handshake may be tried again, if the server said. */
+  authRetryAt: number | null;
+  /** Why this tablet stopped being the member (the server's `session` event), until a new check-in. */
+  sessionEnded: SessionEnd | null;
+  /** Seats locked after too many wrong codes (chair's room only: `seatLocks`). */
+  seatLocks: Record<string, SeatLock>;
   /** The highest version shown; a view with a lower or equal version is ignored. */
   version: number;
   /** serverNow − Date.now(), from `time` round trips (or a pushed view before the first). */
@@ -59,6 +77,9 @@ export const initialClientState: ClientState = {
   connected: false,
   everConnected: false,
   authError: null,
+  authRetryAt: null,
+  sessionEnded: null,
+  seatLocks: {},
   version: -1,
   serverOffset: 0,
   offsetMeasured: false,
@@ -172,4 +193,65 @@ export function setOffset(offset: number) {
 /** Server time now, by this screen's estimate. */
 export function serverNow(): number {
   return Date.now() + useStore.getState().serverOffset;
+}
+
+// --- Seat key and session (issue #11) ---------------------------------------------------
+// The key stays on the tablet (localStorage: it survives a restart of the browser); the
+// session token stays with this tab (sessionStorage: it survives reloads and reconnects of
+// this tablet, and no other tablet has it). Storage may be unavailable (private mode): then
+// both live only as long as the page.
+
+export const SEAT_KEY_STORAGE = 'salen.seatKey';
+export const SEAT_SESSION_STORAGE = 'salen.seatSession';
+const memory: Record<string, string | null> = {};
+
+function storageGet(store: () => Storage, key: string): string | null {
+  try {
+    return store().getItem(key);
+  } catch {
+    return memory[key] ?? null;
+  }
+}
+function storageSet(store: () => Storage, key: string, value: string | null) {
+  memory[key] = value;
+  try {
+    if (value === null) store().removeItem(key);
+    else store().setItem(key, value);
+  } catch {
+    /* storage unavailable: kept in memory only */
+  }
+}
+
+export const readSeatKey = () => storageGet(() => localStorage, SEAT_KEY_STORAGE);
+export const saveSeatKey = (key: string) => storageSet(() => localStorage, SEAT_KEY_STORAGE, key);
+export const dropSeatKey = () => storageSet(() => localStorage, SEAT_KEY_STORAGE, null);
+export const readSeatSession = () => storageGet(() => sessionStorage, SEAT_SESSION_STORAGE);
+export const saveSeatSession = (token: string) => storageSet(() => sessionStorage, SEAT_SESSION_STORAGE, token);
+export const clearSeatSession = () => storageSet(() => sessionStorage, SEAT_SESSION_STORAGE, null);
+
+/**
+ * The server ended this tablet's session: forget the token, keep the reason for the screen,
+ * and show the public view at once (the member's own part goes with it). A rotated key is
+ * gone for good: the tablet needs a new link from the secretariat.
+ */
+export function endSeatSession(reason: SessionEnd) {
+  clearSeatSession();
+  if (reason === 'keyRotated') dropSeatKey();
+  const s = useStore.getState();
+  useStore.setState({
+    sessionEnded: reason,
+    own: s.own ? { ...s.own, personId: null, ballot: null, voteId: null } : s.own,
+  });
+}
+
+/** `seatLocks` from the server: the whole set of locks now (a malformed entry is left out). */
+export function receiveSeatLocks(msg: unknown) {
+  const locks = (msg as { locks?: unknown } | null)?.locks;
+  const out: Record<string, SeatLock> = {};
+  if (locks && typeof locks === 'object')
+    for (const [seatId, v] of Object.entries(locks as Record<string, unknown>)) {
+      const l = v as Partial<SeatLock> | null;
+      if (l && typeof l.until === 'number') out[seatId] = { until: l.until, failures: typeof l.failures === 'number' ? l.failures : 0 };
+    }
+  useStore.setState({ seatLocks: out });
 }

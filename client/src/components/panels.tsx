@@ -10,10 +10,10 @@ import {
   type MeetingState,
   type Refusal,
 } from '../../../shared/index';
-import { useT } from '../i18n';
+import { clockTime, useLang, useT } from '../i18n';
 import { act } from '../socket';
 import { checkFor } from '../engine';
-import { useStore } from '../store';
+import { useStore, type SeatLock } from '../store';
 import { ActionButton, Field, PersonName, ScreenHeader } from './common';
 
 /** The engine's verdict on one concrete body (null: allowed), memoised per state. */
@@ -120,11 +120,37 @@ export function PresencePanel({ state, can, withOrderCalls }: { state: MeetingSt
     const sub = owner ? state.substitutes[owner.id] : undefined;
     return { seat, occ, personId: occ?.personId ?? sub ?? owner?.id ?? null };
   });
+  const locks = useStore((s) => s.seatLocks);
+  const offset = useStore((s) => s.serverOffset);
+  const lang = useLang((s) => s.lang);
+  // `until` is on the server's clock; shown as this screen's clock time.
+  const lockedUntil = (l: SeatLock) => clockTime(l.until - offset, lang);
+  const locked = rows.filter((r) => locks[r.seat.id]);
   return (
     <section className="card" aria-labelledby="presence-title">
       <h2 id="presence-title">
         {t('presence')} <QuorumBadge state={state} />
       </h2>
+      {locked.length ? (
+        <div className="seat-locks" role="status" aria-labelledby="seat-locks-title" data-testid="seat-locks">
+          <h3 id="seat-locks-title">
+            <span aria-hidden="true">🔒 </span>
+            {t('seatLocksTitle')}
+          </h3>
+          <ul className="plain">
+            {locked.map(({ seat, personId }) => (
+              <li key={seat.id}>
+                {t('seatLockRow', {
+                  seat: seat.label,
+                  name: personId ? (state.persons[personId]?.name ?? personId) : t('tabletNobody'),
+                  until: lockedUntil(locks[seat.id]!),
+                  n: locks[seat.id]!.failures,
+                })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <details>
         <summary>
           {t('present')}: {presentCount(state)} · {t('absent')}: {state.config.memberCount - presentCount(state)}
@@ -145,6 +171,13 @@ export function PresencePanel({ state, can, withOrderCalls }: { state: MeetingSt
                 <td>{personId ? <PersonName view={state} personId={personId} /> : '—'}</td>
                 <td className={occ ? (occ.online ? 'presence-in' : 'presence-offline') : 'presence-out'}>
                   {occ ? (occ.online ? `● ${t('present')}` : `◐ ${t('offlineSeat')}`) : `○ ${t('absent')}`}
+                  {locks[seat.id] ? (
+                    <span className="seat-locked-cell">
+                      {' · '}
+                      <span aria-hidden="true">🔒 </span>
+                      {t('seatLockedCell', { until: lockedUntil(locks[seat.id]!) })}
+                    </span>
+                  ) : null}
                 </td>
                 {withOrderCalls ? (
                   <td>

@@ -14,24 +14,54 @@ import {
   type Refusal,
   type Vote,
 } from '../../../shared/index';
-import { ActionButton, FeedbackLine, PartyLetter, personLabel, PersonName, Reason, ScreenHeader, SpeakingClock } from '../components/common';
-import { useT, type Translate } from '../i18n';
-import { act, checkIn, checkOut, connect, disconnect } from '../socket';
+import { ActionButton, FeedbackLine, formatClock, PartyLetter, personLabel, PersonName, Reason, ScreenHeader, SpeakingClock, useNow } from '../components/common';
+import { clockTime, useLang, useT, type Translate } from '../i18n';
+import { act, checkIn, checkOut, connect, disconnect, type Ack } from '../socket';
 import { allowedFor } from '../engine';
-import { useStore } from '../store';
+import { clearSeatSession, readSeatKey, saveSeatKey, useStore } from '../store';
 import { SeatElection } from './SeatElection';
+
+/**
+ * The seat key: from the link (`/seat#key=…`, or the old `/seat?key=…`), else the one kept
+ * on this tablet. A key in the link wins (a re-provisioned tablet) and leaves the address
+ * bar at once, so it is not in the history, a bookmark or a screenshot (docs/screens.md).
+ */
+function takeSeatKey(): string | null {
+  const fromHash = new URLSearchParams(location.hash.replace(/^#/, '')).get('key');
+  const fromQuery = new URLSearchParams(location.search).get('key');
+  const fromUrl = fromHash || fromQuery;
+  if (fromHash !== null || fromQuery !== null) history.replaceState(null, '', '/seat');
+  if (fromUrl) {
+    // Another seat's key: this tab's session token belongs to the old one.
+    if (readSeatKey() !== fromUrl) clearSeatSession();
+    saveSeatKey(fromUrl);
+    return fromUrl;
+  }
+  return readSeatKey();
+}
 
 /**
  * The member's terminal at their fixed seat (§ 17). Every button is enabled or disabled by
  * the same engine the server runs (`allowedActions`); a disabled one shows its § and reason.
+ * The key alone shows the public view and the check-in form; the member's screen belongs to
+ * the tablet that entered the code (its session token, sessionStorage).
  */
 export function SeatScreen() {
   const t = useT();
-  const key = new URLSearchParams(location.search).get('key');
+  const [key, setKey] = useState(takeSeatKey);
   useEffect(() => {
+    // A new link pasted into this tab changes only the fragment: no reload, so read it here.
+    const onHash = () => {
+      const k = takeSeatKey();
+      if (k) setKey(k);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  useEffect(() => {
+    document.title = 'Salen — ' + t('seatTitle');
     if (!key) return;
     connect({ role: 'seat', seatKey: key });
-    document.title = 'Salen — ' + t('seatTitle');
     return () => disconnect();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
@@ -39,13 +69,16 @@ export function SeatScreen() {
   const view = useStore((s) => s.view);
   const own = useStore((s) => s.own);
   const authError = useStore((s) => s.authError);
+  const ended = useStore((s) => s.sessionEnded);
 
-  if (!key) {
+  if (ended === 'keyRotated' || !key) {
     return (
       <div className="screen seat">
-        <ScreenHeader title={t('seatTitle')} />
+        <ScreenHeader title={t('seatTitle')} live={false} />
         <main className="seat-main">
-          <p className="statement statement-warn">{t('seatNoKey')}</p>
+          <p className="statement statement-warn" role="alert" data-testid="seat-message">
+            {ended === 'keyRotated' ? t('sessionEnded_keyRotated') : t('seatNoKey')}
+          </p>
         </main>
       </div>
     );
@@ -55,7 +88,7 @@ export function SeatScreen() {
       <div className="screen seat">
         <ScreenHeader title={t('seatTitle')} />
         <main className="seat-main">
-          <p className="statement statement-warn" role="alert">{t('unauthorizedSeat')}</p>
+          <HandshakeRefusal reason={authError} />
         </main>
       </div>
     );
@@ -74,9 +107,46 @@ export function SeatScreen() {
   return <CheckIn view={view} seatId={own?.seatId ?? null} />;
 }
 
+/** Why the server refused this tablet's handshake, and (when it retries) in how long. */
+function HandshakeRefusal({ reason }: { reason: string }) {
+  const t = useT();
+  const retryAt = useStore((s) => s.authRetryAt);
+  const now = useNow(1000);
+  const time = formatClock(Math.max(0, (retryAt ?? now) - now));
+  const text =
+    reason === 'rate_limited'
+      ? t('seatRateLimited', { time })
+      : reason === 'seat_busy'
+        ? t('seatBusy', { time })
+        : reason === 'unauthorized'
+          ? t('unauthorizedSeat')
+          : t('connectRefused', { reason });
+  return (
+    <p className="statement statement-warn" role="alert" data-testid="seat-message">
+      {text}
+    </p>
+  );
+}
+
 function seatLabelOf(view: PublicView | MeetingState, seatId: string | null): string | null {
   if (!seatId) return null;
   return view.chamber.seats.find((s) => s.id === seatId)?.label ?? seatId;
+}
+
+/** A seat locked after too many wrong codes (§ 16): until when, counting down, by this tablet's clock. */
+function useSeatLock(): [number | null, (r: Ack) => void] {
+  const [until, setUntil] = useState<number | null>(null);
+  const now = useNow(until ? 250 : 60_000);
+  const active = until !== null && until > now ? until : null;
+  useEffect(() => {
+    if (until !== null && !active) setUntil(null);
+  }, [until, active]);
+  const take = (r: Ack) => {
+    if (r.ok || r.code !== 'SEAT_LOCKED') return;
+    const ms = (r as { retryAfterMs?: unknown }).retryAfterMs;
+    setUntil(Date.now() + (typeof ms === 'number' && ms > 0 ? ms : 30_000));
+  };
+  return [active, take];
 }
 
 function CheckIn({ view, seatId }: { view: PublicView | MeetingState; seatId: string | null }) {
@@ -85,16 +155,25 @@ function CheckIn({ view, seatId }: { view: PublicView | MeetingState; seatId: st
   const label = seatLabelOf(view, seatId);
   const connected = useStore((s) => s.connected);
   const pending = useStore((s) => !!s.pending.checkIn);
+  const ended = useStore((s) => s.sessionEnded);
+  const [lockedUntil, takeLock] = useSeatLock();
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!code.trim()) return;
+    if (!code.trim() || lockedUntil) return;
     const r = await checkIn(code.trim(), t('checkIn'));
     if (r.ok) setCode('');
+    else takeLock(r);
   };
   return (
     <div className="screen seat">
       <ScreenHeader title={t('seatTitle')} subtitle={label ? t('seatLabel', { label }) : view.title} />
       <main className="seat-main">
+        {ended ? (
+          <p className="statement statement-warn session-ended" role="alert" data-testid="session-ended">
+            {t(`sessionEnded_${ended}`)}
+          </p>
+        ) : null}
+        {lockedUntil ? <SeatLockNotice until={lockedUntil} /> : null}
         <form className="card checkin" onSubmit={onSubmit} aria-labelledby="checkin-title">
           <h2 id="checkin-title">{t('checkInTitle')}</h2>
           <p>{t('checkInHelp')}</p>
@@ -107,9 +186,10 @@ function CheckIn({ view, seatId }: { view: PublicView | MeetingState; seatId: st
             inputMode="numeric"
             autoComplete="off"
             value={code}
+            disabled={!!lockedUntil}
             onChange={(e) => setCode(e.target.value)}
           />
-          <button type="submit" className="btn btn-primary btn-big" disabled={!connected || pending || !code.trim()} aria-busy={pending}>
+          <button type="submit" className="btn btn-primary btn-big" disabled={!connected || pending || !code.trim() || !!lockedUntil} aria-busy={pending}>
             {t('checkIn')}
             {pending ? <span className="pending-note"> — {t('sending')}</span> : null}
           </button>
@@ -117,6 +197,28 @@ function CheckIn({ view, seatId }: { view: PublicView | MeetingState; seatId: st
         </form>
         <FeedbackLine />
       </main>
+    </div>
+  );
+}
+
+/** The lock, said once to a screen reader (role="alert"), with a countdown it does not read out. */
+function SeatLockNotice({ until }: { until: number }) {
+  const t = useT();
+  const lang = useLang((s) => s.lang);
+  const now = useNow(250);
+  return (
+    <div className="card seat-lock" role="alert" data-testid="seat-lock">
+      <h2>
+        <span aria-hidden="true">🔒 </span>
+        {t('seatLockedTitle')}
+      </h2>
+      <p>{t('seatLocked', { until: clockTime(until, lang) })}</p>
+      <p className="seat-lock-countdown">
+        {t('seatLockedRetry')}{' '}
+        <span role="timer" aria-live="off" data-testid="seat-lock-countdown">
+          {formatClock(Math.max(0, until - now))}
+        </span>
+      </p>
     </div>
   );
 }
