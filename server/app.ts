@@ -6,19 +6,30 @@ import type { AddressInfo } from 'node:net';
 import type { ChamberConfig } from '../shared/config';
 import type { MeetingSetup } from '../shared/types';
 import { publicView } from '../shared/views';
-import { demoChamber, type DemoChamber } from './demo/chamber';
+import { seedDemo, storedDemoCredentials, type DemoChamber } from './demo/credentials';
+import { DemoOnNetworkError, isLoopback } from './demo/network';
 import { MeetingService } from './meeting/service';
 import { loadSetup, openDb, saveSetup, type Credentials } from './store/db';
+import { clientAddressFor, type TrustProxy } from './transport/client-address';
+import { securityHeaders } from './transport/headers';
+import type { SignInLimits } from './transport/limits';
 import { attachSockets } from './transport/sockets';
+import { VersionCache } from './transport/version-cache';
 import { recordRouter } from './record/routes';
 
 export interface StartOptions {
   dbPath: string;
   port?: number;
   host?: string;
-  /** Seed the demo chamber when the database has no set-up yet. */
+  /**
+   * Seed the demo chamber (random credentials, kept in the database) when the database has no
+   * set-up yet, and list its credentials at `/api/demo`. Refused on a non-loopback host
+   * unless `demoOnNetwork` is set too.
+   */
   demo?: boolean;
   demoSeats?: number;
+  /** Serve the demo (and `/api/demo`) to the network: `--demo-on-network`. */
+  demoOnNetwork?: boolean;
   /** Or seed this set-up (ignored when the database already has one). */
   setup?: { setup: MeetingSetup; credentials: Credentials; config?: Partial<ChamberConfig> };
   config?: Partial<ChamberConfig>;
@@ -26,44 +37,87 @@ export interface StartOptions {
   graceMs?: number;
   pingIntervalMs?: number;
   pingTimeoutMs?: number;
+  /**
+   * Origins (scheme://host[:port]) whose pages may open a socket besides the server's own
+   * (`--origin URL`, SALEN_ORIGINS): e.g. the public name behind a reverse proxy.
+   */
+  origins?: string[];
+  /** express's `trust proxy` (`--trust-proxy VALUE`, SALEN_TRUST_PROXY); default false. */
+  trustProxy?: TrustProxy;
+  /** Failed record sign-ins allowed per address, per account and overall (default: server/transport/limits.ts). */
+  recordLimits?: Partial<SignInLimits>;
 }
 
 export interface RunningServer {
   url: string;
   port: number;
   service: MeetingService;
+  /**
+   * The credentials this server knows in clear: a demo database's (kept in it), or those of
+   * a set-up seeded at this start; empty otherwise (a real meeting stores only hashes).
+   */
   demo: DemoChamber;
   close(): Promise<void>;
 }
 
+const NO_CREDENTIALS: Credentials = { codes: {}, seatKeys: {}, chairPasswords: {}, secretariatPassword: '' };
+
 export async function startServer(opts: StartOptions): Promise<RunningServer> {
+  const host = opts.host ?? '127.0.0.1';
+  // The demo publishes its credentials: checked before anything is opened or written.
+  if (opts.demo && !opts.demoOnNetwork && !isLoopback(host)) throw new DemoOnNetworkError(host);
   const db = openDb(opts.dbPath);
-  // The demo's credentials are derived, not stored in clear: rebuild them to print the links.
-  const demo = demoChamber({ seatCount: opts.demoSeats });
+  let seeded: Credentials | null = null;
   if (!loadSetup(db)) {
-    if (opts.setup) saveSetup(db, opts.setup.setup, { ...opts.setup.config, ...opts.config }, opts.setup.credentials);
-    else if (opts.demo) saveSetup(db, demo.setup, { memberCount: demo.setup.persons.filter((p) => p.kind === 'member').length, ...opts.config }, demo);
+    if (opts.setup) {
+      saveSetup(db, opts.setup.setup, { ...opts.setup.config, ...opts.config }, opts.setup.credentials);
+      seeded = opts.setup.credentials;
+    } else if (opts.demo) seeded = seedDemo(db, { seatCount: opts.demoSeats, config: opts.config });
     else throw new Error(`${opts.dbPath} holds no meeting set-up; start with --demo or --setup FILE`);
   }
+  const creds = seeded ?? storedDemoCredentials(db);
+  const demo: DemoChamber = { setup: loadSetup(db)!.setup, ...NO_CREDENTIALS, ...creds };
   const service = new MeetingService(db);
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', opts.trustProxy ?? false);
+  const clientAddress = clientAddressFor(opts.trustProxy);
   const http = createServer(app);
-  const sockets = attachSockets(http, service, {
+  // `origins` and `clientAddress` are for the socket handshakes (allowRequest: originCheck(origins)).
+  const transport = {
     graceMs: opts.graceMs ?? service.state.config.presenceGraceMs,
     pingIntervalMs: opts.pingIntervalMs,
     pingTimeoutMs: opts.pingTimeoutMs,
-  });
+    origins: opts.origins ?? [],
+    clientAddress,
+  };
+  const sockets = attachSockets(http, service, transport);
 
+  // Security headers on every answer below (static files, /api, /record, 404s).
+  app.use(securityHeaders());
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true, version: service.state.version });
   });
+  // The gallery's view, computed once per meeting version.
+  const publicCache = new VersionCache(() => service.state);
   app.get('/api/public', (_req, res) => {
-    res.json(publicView(service.state));
+    res.type('json').send(publicCache.get('public', () => JSON.stringify(publicView(service.state))));
   });
-  // Demo only: the seat links, so every seat terminal can be opened from one page.
+  // Demo only: the seat links, so every seat terminal can be opened from one page; to this
+  // machine only (no proxy in between) unless the demo was started --demo-on-network.
   if (opts.demo)
-    app.get('/api/demo', (_req, res) => {
+    app.get('/api/demo', (req, res) => {
+      const proxied = req.get('forwarded') !== undefined || req.get('x-forwarded-for') !== undefined;
+      if (!opts.demoOnNetwork && (proxied || !isLoopback(clientAddress(req))))
+        return res.status(404).json({ ok: false, code: 'NOT_FOUND', paragraph: '—', message: { da: 'Ikke fundet.', en: 'Not found.' } });
+      if (!creds)
+        return res.status(404).json({
+          ok: false,
+          code: 'NO_DEMO_CREDENTIALS',
+          paragraph: '—',
+          message: { da: 'Databasen har ingen gemte demo-adgangskoder; slet den for en ny demo.', en: 'This database keeps no demo credentials; delete it for a fresh demo.' },
+        });
+      res.set('Cache-Control', 'no-store');
       res.json({
         seats: service.state.chamber.seats.map((seat) => {
           const p = Object.values(service.state.persons).find((x) => x.seatId === seat.id);
@@ -76,7 +130,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   app.get('/api/time', (_req, res) => {
     res.json({ serverNow: Date.now() });
   });
-  app.use(recordRouter(service));
+  app.use(recordRouter(service, { limits: opts.recordLimits }));
   const staticDir = path.resolve(opts.staticDir ?? 'dist/client');
   if (existsSync(staticDir)) {
     app.use(express.static(staticDir, { index: 'index.html' }));
@@ -84,10 +138,11 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       app.get(route, (_req, res) => res.sendFile(path.join(staticDir, 'index.html')));
   }
 
-  await new Promise<void>((resolve) => http.listen(opts.port ?? 3000, opts.host ?? '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => http.listen(opts.port ?? 3000, host, resolve));
   const port = (http.address() as AddressInfo).port;
+  const wildcard = host === '0.0.0.0' || host === '::' || host === '';
   return {
-    url: `http://${opts.host && opts.host !== '0.0.0.0' ? opts.host : '127.0.0.1'}:${port}`,
+    url: `http://${wildcard ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
     service,
     demo,

@@ -3,7 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { demoChamber } from '../../server/demo/chamber';
+import { newDemo, readDemoCredentials } from '../../server/demo/credentials';
 import { eventHash, GENESIS_HASH, loadSetup } from '../../server/store/db';
 import type { LogRow as StoredRow } from '../../server/record/verify';
 import type { Action } from '../../shared/actions';
@@ -13,7 +13,12 @@ import type { Context, MeetingState } from '../../shared/types';
 import { freePort, kill9, spawnServer } from '../../test/server/process';
 import { connectLean, type Lean, type LeanOptions } from './client';
 
-export const demo = demoChamber();
+/**
+ * The demo chamber and its credentials. They are random per database: a database seeded here
+ * (authz) gets these; a server process seeding its own (`main.ts --demo`) replaces them with
+ * the ones it stored, read from its database once it is up.
+ */
+export const demo = newDemo();
 export const memberIds = demo.setup.persons.filter((p) => p.kind === 'member').map((p) => p.id);
 export const seatOfPerson = (id: string) => demo.setup.persons.find((p) => p.id === id)!.seatId!;
 
@@ -44,6 +49,7 @@ export class ServerProcess {
   async start() {
     live.add(this);
     this.child = await spawnServer(this.dbPath, this.port, ['--grace-ms', '600000']);
+    if (this.starts === 0) Object.assign(demo, readDemoCredentials(this.dbPath));
     this.starts++;
   }
   async kill9() {

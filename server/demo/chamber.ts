@@ -19,13 +19,12 @@ const INDEPENDENTS = 2;
 const FIRST = ['Anna', 'Bo', 'Cecilie', 'Dennis', 'Emma', 'Frederik', 'Gitte', 'Hassan', 'Ida', 'Jonas', 'Karen', 'Lars', 'Maja', 'Niels', 'Olivia', 'Peter', 'Rikke', 'Søren', 'Tove', 'Ulrik', 'Vibeke', 'William', 'Yasmin', 'Åse'];
 const LAST = ['Holm', 'Kjær', 'Lund', 'Mørk', 'Nørgaard', 'Bech', 'Dahl', 'Friis', 'Juhl', 'Krogh', 'Vestergaard', 'Skov', 'Bang', 'Thorsen', 'Winther', 'Ravn', 'Storm', 'Hvid', 'Brix', 'Lykke', 'Aagaard', 'Møller', 'Fog'];
 
-export interface DemoChamber {
+/**
+ * The demo chamber's layout: seats, groups, members, chair line and agenda. Its credentials
+ * are not here: they are drawn at random for each demo database (./credentials.ts).
+ */
+export interface DemoLayout {
   setup: MeetingSetup;
-  /** Personal check-in codes per person; seat keys per seat; console passwords. */
-  codes: Record<string, string>;
-  seatKeys: Record<string, string>;
-  chairPasswords: Record<string, string>;
-  secretariatPassword: string;
 }
 
 /** Seat positions on a horseshoe, row by row from the front, left to right. */
@@ -56,7 +55,7 @@ function seatOrderByAngle(seats: Seat[]): Seat[] {
   return [...seats].sort((a, b) => Math.atan2(a.y - 12, 50 - a.x) - Math.atan2(b.y - 12, 50 - b.x));
 }
 
-export function demoChamber(opts: { seatCount?: number } = {}): DemoChamber {
+export function demoChamber(opts: { seatCount?: number } = {}): DemoLayout {
   const total = opts.seatCount ?? 55;
   const seats = horseshoe(total);
   const groups: Group[] = PARTIES.map((p) => ({ id: p.letter, letter: p.letter, name: p.name, color: p.color, independent: false }));
@@ -89,18 +88,8 @@ export function demoChamber(opts: { seatCount?: number } = {}): DemoChamber {
   const firstOf = (g: string) => persons.find((p) => p.groupId === g && p.kind === 'member')?.id;
   const line = [firstOf('A'), firstOf('Ø'), firstOf('C')].filter((id): id is string => !!id);
   for (const p of persons) if (line.length < 3 && p.kind === 'member' && !line.includes(p.id)) line.push(p.id);
-  const chairLine = line;
-  const codes: Record<string, string> = {};
-  persons.forEach((p, i) => (codes[p.id] = String(1000 + ((i * 7919) % 9000))));
-  const seatKeys: Record<string, string> = {};
-  seats.forEach((s, i) => (seatKeys[s.id] = `k${((i + 1) * 2654435761).toString(36).slice(-8)}`));
-  const chairPasswords = Object.fromEntries(chairLine.map((id, i) => [id, ['formand', 'naestfor1', 'naestfor2'][i]!]));
   return {
-    setup: { title: 'Borgerrepræsentationens møde', chamber: { name: 'Rådhussalen', seats }, groups, persons, chairLine, agenda: demoAgenda() },
-    codes,
-    seatKeys,
-    chairPasswords,
-    secretariatPassword: 'sekretariat',
+    setup: { title: 'Borgerrepræsentationens møde', chamber: { name: 'Rådhussalen', seats }, groups, persons, chairLine: line, agenda: demoAgenda() },
   };
 }
 

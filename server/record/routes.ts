@@ -5,6 +5,9 @@ import type { Lang } from '../../shared/record/i18n';
 import type { Audience } from '../../shared/record/types';
 import type { MeetingService } from '../meeting/service';
 import { checkSecret, findBySecret } from '../store/db';
+import { allowInlineStyles, inlineStyleHashes } from '../transport/headers';
+import { SignInLimiter, type SignInLimits } from '../transport/limits';
+import { VersionCache } from '../transport/version-cache';
 import { RecordStore, UNAUTHORIZED, type RecordRefusal } from './store';
 
 // § 29: the decision record over HTTP.
@@ -18,36 +21,51 @@ import { RecordStore, UNAUTHORIZED, type RecordRefusal } from './store';
 //   POST /record/sign                 { role: 'chair', personId, password } | { role: 'secretariat', password, name? }
 //   POST /record/corrections          the same credentials + { text, itemId? }
 
-/** Failed member-version sign-ins per client: codes are short, so guessing is throttled. */
-const FAIL_WINDOW_MS = 10 * 60_000;
-const FAIL_LIMIT = 10;
-
 export interface RecordRouterOptions {
   clock?: () => number;
+  /** Failed sign-ins allowed per client address, per account and overall (tests use short windows). */
+  limits?: Partial<SignInLimits>;
+}
+
+/** Who a member-version request or a signature claims to be, for the per-account limit. */
+interface Attempt {
+  /** Accounts whose secret this request tries; none when it carries no credential at all. */
+  accounts: string[];
+}
+
+function basicCredentials(req: Request): { user: string; password: string } | null {
+  const m = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(req.get('authorization') ?? '');
+  if (!m) return null;
+  const decoded = Buffer.from(m[1]!, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return null;
+  return { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+
+/** A member code in ?code= tries the members' codes; HTTP Basic tries its user and, as a code, its password. */
+function memberAttempt(req: Request): Attempt {
+  if (typeof req.query.code === 'string') return { accounts: ['code'] };
+  const basic = basicCredentials(req);
+  if (!basic) return { accounts: [] };
+  return { accounts: basic.user ? [basic.user, 'code'] : ['code'] };
+}
+
+/** A signature or correction tries the chair's person id or the secretariat. */
+function bodyAttempt(body: unknown): Attempt {
+  const b = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  if (b.role === 'chair') return { accounts: [typeof b.personId === 'string' ? b.personId : '?'] };
+  if (b.role === 'secretariat') return { accounts: ['secretariat'] };
+  return { accounts: [] };
 }
 
 export function recordRouter(service: MeetingService, opts: RecordRouterOptions = {}): Router {
   const store = new RecordStore(service, opts.clock);
   const router = Router();
-  const failures = new Map<string, { count: number; since: number }>();
-
-  const client = (req: Request) => req.ip ?? req.socket.remoteAddress ?? '?';
-  function throttled(req: Request): boolean {
-    const f = failures.get(client(req));
-    if (!f) return false;
-    if (Date.now() - f.since > FAIL_WINDOW_MS) {
-      failures.delete(client(req));
-      return false;
-    }
-    return f.count >= FAIL_LIMIT;
-  }
-  function failed(req: Request) {
-    const key = client(req);
-    const f = failures.get(key);
-    if (!f || Date.now() - f.since > FAIL_WINDOW_MS) failures.set(key, { count: 1, since: Date.now() });
-    else f.count++;
-    if (failures.size > 10_000) failures.clear();
-  }
+  const limiter = new SignInLimiter(opts.limits);
+  // Signatures and corrections live beside the log: each one is a new revision of the record.
+  let revision = 0;
+  const cache = new VersionCache(() => service.state, () => revision);
+  const record = (audience: Audience) => cache.get(`record:${audience}`, () => store.record(audience));
 
   const langOf = (req: Request): Lang => (req.query.lang === 'en' ? 'en' : 'da');
   const noStore = (res: Response) => res.set('Cache-Control', 'no-store');
@@ -62,77 +80,88 @@ export function recordRouter(service: MeetingService, opts: RecordRouterOptions 
   function memberAccess(req: Request): boolean {
     const code = typeof req.query.code === 'string' ? req.query.code : undefined;
     if (code !== undefined) return code.length > 0 && code.length <= 64 && findBySecret(service.db, 'code', code) !== null;
-    const header = req.get('authorization') ?? '';
-    const m = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header);
-    if (!m) return false;
-    const decoded = Buffer.from(m[1]!, 'base64').toString('utf8');
-    const colon = decoded.indexOf(':');
-    if (colon < 0) return false;
-    const user = decoded.slice(0, colon);
-    const password = decoded.slice(colon + 1);
+    const basic = basicCredentials(req);
+    if (!basic) return false;
+    const { user, password } = basic;
     if (!password || password.length > 200) return false;
     if (user === 'secretariat' && checkSecret(service.db, 'secretariat', 'secretariat', password)) return true;
     if (user && checkSecret(service.db, 'chair', user, password)) return true;
     return findBySecret(service.db, 'code', password) !== null;
   }
 
-  function tooMany(res: Response) {
+  function tooMany(res: Response, waitMs: number) {
     res
       .status(429)
-      .set('Retry-After', String(FAIL_WINDOW_MS / 1000))
+      .set('Retry-After', String(Math.max(1, Math.ceil(waitMs / 1000))))
       .json({ ok: false, code: 'RATE_LIMITED', paragraph: '—', message: { da: 'For mange forkerte forsøg; vent lidt.', en: 'Too many failed attempts; wait a while.' } });
   }
 
-  function guard(req: Request, res: Response): boolean {
-    if (throttled(req)) {
-      tooMany(res);
+  /**
+   * The members' version: refused with 429 (nothing checked, nothing counted) while the client's
+   * address, an account it tries or everyone together has used up its failures; a failure counts.
+   */
+  async function guard(req: Request, res: Response): Promise<boolean> {
+    const { accounts } = memberAttempt(req);
+    const address = req.ip ?? '?';
+    const wait = await limiter.blockedFor(address, accounts);
+    if (wait > 0) {
+      tooMany(res, wait);
       return false;
     }
     if (memberAccess(req)) return true;
-    failed(req);
+    // A request with no credential at all (a browser's first visit, before it asks for a
+    // password) guesses nothing and counts nothing.
+    if (accounts.length) await limiter.failed(address, accounts);
     send(res, UNAUTHORIZED());
     return false;
   }
 
+  // Every output is computed once per meeting version (and record revision), then served
+  // from the cache: the members' page per language and per code, because its links carry it.
   function html(audience: Audience, base: string) {
-    return (req: Request, res: Response) => {
-      if (audience === 'members' && !guard(req, res)) return;
+    return async (req: Request, res: Response) => {
+      if (audience === 'members' && !(await guard(req, res))) return;
       const lang = langOf(req);
       const code = audience === 'members' && typeof req.query.code === 'string' ? req.query.code : null;
-      const q = (extra: Record<string, string>) => {
-        const p = new URLSearchParams({ ...(code ? { code } : {}), ...extra });
-        const s = p.toString();
-        return s ? `?${s}` : '';
-      };
-      const page = recordHtml(store.record(audience), {
-        lang,
-        links: {
-          otherLang: `${base}${q(lang === 'da' ? { lang: 'en' } : {})}`,
-          json: `${base}.json${q({})}`,
-          csv: `${base}/votes.csv${q({})}`,
-        },
+      const page = cache.get(`html:${audience}:${lang}:${code ?? ''}`, () => {
+        const q = (extra: Record<string, string>) => {
+          const p = new URLSearchParams({ ...(code ? { code } : {}), ...extra });
+          const s = p.toString();
+          return s ? `?${s}` : '';
+        };
+        const text = recordHtml(record(audience), {
+          lang,
+          links: {
+            otherLang: `${base}${q(lang === 'da' ? { lang: 'en' } : {})}`,
+            json: `${base}.json${q({})}`,
+            csv: `${base}/votes.csv${q({})}`,
+          },
+        });
+        return { text, styles: inlineStyleHashes(text) };
       });
       noStore(res);
-      res.type('html').send(page);
+      // The page's one <style> block is allowed by its hash; no other inline style or script.
+      allowInlineStyles(res, page.styles);
+      res.type('html').send(page.text);
     };
   }
 
   function json(audience: Audience) {
-    return (req: Request, res: Response) => {
-      if (audience === 'members' && !guard(req, res)) return;
+    return async (req: Request, res: Response) => {
+      if (audience === 'members' && !(await guard(req, res))) return;
       noStore(res);
-      res.json(store.record(audience));
+      res.type('json').send(cache.get(`json:${audience}`, () => JSON.stringify(record(audience))));
     };
   }
 
   function csv(audience: Audience) {
-    return (req: Request, res: Response) => {
-      if (audience === 'members' && !guard(req, res)) return;
+    return async (req: Request, res: Response) => {
+      if (audience === 'members' && !(await guard(req, res))) return;
       noStore(res);
       res
         .type('text/csv; charset=utf-8')
         .set('Content-Disposition', `attachment; filename="${audience === 'members' ? 'beslutningsprotokol-medlemmer' : 'beslutningsprotokol'}-afstemninger.csv"`)
-        .send(votesCsv(store.record(audience)));
+        .send(cache.get(`csv:${audience}`, () => votesCsv(record(audience))));
     };
   }
 
@@ -143,25 +172,25 @@ export function recordRouter(service: MeetingService, opts: RecordRouterOptions 
   router.get('/record/members.json', json('members'));
   router.get('/record/members/votes.csv', csv('members'));
 
+  /** A signature or a correction: limited like the members' version; a wrong password counts. */
+  function signed(act: (body: unknown) => { ok: true } | RecordRefusal) {
+    return async (req: Request, res: Response) => {
+      const { accounts } = bodyAttempt(req.body);
+      const address = req.ip ?? '?';
+      const wait = await limiter.blockedFor(address, accounts);
+      if (wait > 0) return tooMany(res, wait);
+      const r = act(req.body);
+      if (!r.ok) {
+        if (r.status === 401) await limiter.failed(address, accounts);
+        return send(res, r);
+      }
+      revision++;
+      res.json(r);
+    };
+  }
   const body = express.json({ limit: '16kb' });
-  router.post('/record/sign', body, (req, res) => {
-    if (throttled(req)) return tooMany(res);
-    const r = store.sign(req.body);
-    if (!r.ok) {
-      if (r.status === 401) failed(req);
-      return send(res, r);
-    }
-    res.json(r);
-  });
-  router.post('/record/corrections', body, (req, res) => {
-    if (throttled(req)) return tooMany(res);
-    const r = store.correct(req.body);
-    if (!r.ok) {
-      if (r.status === 401) failed(req);
-      return send(res, r);
-    }
-    res.json(r);
-  });
+  router.post('/record/sign', body, signed((b) => store.sign(b)));
+  router.post('/record/corrections', body, signed((b) => store.correct(b)));
   // A body that is not JSON, or too large, answers in the same refusal shape.
   router.use('/record', (err: unknown, _req: Request, res: Response, next: (e?: unknown) => void) => {
     const e = err as { type?: string; status?: number } | null;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../server/app';
-import { demoChamber } from '../../server/demo/chamber';
+import { newDemo } from '../../server/demo/credentials';
 import { MeetingService } from '../../server/meeting/service';
 import { playSampleMeeting, type SampleMeeting } from '../../server/record/sample';
 import { openDb, saveSetup } from '../../server/store/db';
@@ -26,7 +26,7 @@ beforeAll(async () => {
   // The meeting is played on a test clock (so the record shows an evening's times), then
   // the real server starts on the same log and replays it.
   const dbPath = path.join(mkdtempSync(path.join(tmpdir(), 'record-e2e-')), 'meeting.sqlite');
-  const demo = demoChamber();
+  const demo = newDemo();
   const db = openDb(dbPath);
   saveSetup(db, demo.setup, { memberCount: demo.setup.persons.filter((p) => p.kind === 'member').length }, demo);
   let now = T0;

@@ -1,13 +1,13 @@
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ChildProcess } from 'node:child_process';
-import { demoChamber } from '../../server/demo/chamber';
+import { readDemoCredentials, type DemoChamber } from '../../server/demo/credentials';
 import { connect, tempDb, type Client } from './helpers';
 import { freePort, kill9, spawnServer } from './process';
 
 // An ack means durable: kill -9 in the middle of a burst of votes loses nothing acknowledged.
 describe('durability: SIGKILL during a burst of votes', () => {
-  const demo = demoChamber();
+  let demo: DemoChamber;
   const dbPath = tempDb('kill9');
   let child: ChildProcess | undefined;
   const clients: Client[] = [];
@@ -20,6 +20,8 @@ describe('durability: SIGKILL during a burst of votes', () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     child = await spawnServer(dbPath, port, ['--grace-ms', '600000']);
+    // The demo's credentials are random per database: read them from the one the server seeded.
+    demo = readDemoCredentials(dbPath);
     const chairId = demo.setup.chairLine[0]!;
     const chair = await connect(url, { role: 'chair', personId: chairId, password: demo.chairPasswords[chairId] });
     clients.push(chair);

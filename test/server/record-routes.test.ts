@@ -27,12 +27,16 @@ describe('decision record routes (§ 29)', () => {
   let sample: SampleMeeting;
   let chairId: string;
   let memberCode: string;
-  const chairPassword = 'formand';
+  // The demo's credentials are random per database: read from the running server.
+  let chairPassword: string;
+  let secretariatPassword: string;
 
   beforeAll(async () => {
     server = await testServer({ dbPath });
     // Signing before the meeting is closed is refused.
     chairId = server.service.state.chair.line[0]!;
+    chairPassword = server.demo.chairPasswords[chairId]!;
+    secretariatPassword = server.demo.secretariatPassword;
     const early = await post(`${server.url}/record/sign`, { role: 'chair', personId: chairId, password: chairPassword });
     expect(early.status).toBe(409);
     expect(early.body.code).toBe('MEETING_NOT_CLOSED');
@@ -83,7 +87,7 @@ describe('decision record routes (§ 29)', () => {
     for (const secret of sample.closedSecrets) expect(byCode.text).toContain(secret.replace(/&/g, '&amp;'));
     expect(byCode.text).toContain('Medlemsudgave');
     expect(byCode.text).toContain(`code=${memberCode}`); // its links keep working
-    const bySecretariat = await get(`${server.url}/record/members.json`, basic('secretariat', 'sekretariat'));
+    const bySecretariat = await get(`${server.url}/record/members.json`, basic('secretariat', secretariatPassword));
     expect(bySecretariat.status).toBe(200);
     const rec = JSON.parse(bySecretariat.text);
     expect(rec.audience).toBe('members');
@@ -100,7 +104,7 @@ describe('decision record routes (§ 29)', () => {
     expect((await post(`${server.url}/record/sign`, '{not json', true)).body.code).toBe('MALFORMED');
     expect((await post(`${server.url}/record/sign`, { role: 'mayor', password: 'x' })).status).toBe(400);
     expect((await post(`${server.url}/record/sign`, { role: 'chair', personId: chairId, password: 'x', extra: 1 })).status).toBe(400);
-    const wrong = await post(`${server.url}/record/sign`, { role: 'chair', personId: chairId, password: 'sekretariat' });
+    const wrong = await post(`${server.url}/record/sign`, { role: 'chair', personId: chairId, password: secretariatPassword });
     expect(wrong.status).toBe(401);
     expect(wrong.body).toMatchObject({ ok: false, code: 'UNAUTHORIZED', paragraph: '§ 29' });
     expect(wrong.body.message.da.length).toBeGreaterThan(0);
@@ -134,13 +138,13 @@ describe('decision record routes (§ 29)', () => {
 
   it('co-signs the same frozen record; a further signature is refused', async () => {
     const chair = JSON.parse((await get(`${server.url}/record.json`)).text).signatures[0];
-    const r = await post(`${server.url}/record/sign`, { role: 'secretariat', password: 'sekretariat', name: 'Mette Sekretær' });
+    const r = await post(`${server.url}/record/sign`, { role: 'secretariat', password: secretariatPassword, name: 'Mette Sekretær' });
     expect(r.status).toBe(200);
     expect(r.body.signed).toBe(true);
     expect(r.body.signature).toMatchObject({ role: 'secretariat', personId: null, name: 'Mette Sekretær', lastSeq: chair.lastSeq, lastHash: chair.lastHash });
     expect(lastHash(server.service.db).seq).toBeGreaterThan(chair.lastSeq);
     for (const body of [
-      { role: 'secretariat', password: 'sekretariat' },
+      { role: 'secretariat', password: secretariatPassword },
       { role: 'chair', personId: chairId, password: chairPassword },
     ]) {
       const again = await post(`${server.url}/record/sign`, body);
@@ -160,10 +164,10 @@ describe('decision record routes (§ 29)', () => {
     expect(ok.status).toBe(200);
     expect(ok.body.correction).toMatchObject({ itemId: 'i2', byRole: 'chair', lastSeq: lastHash(server.service.db).seq, lastHash: lastHash(server.service.db).hash });
     const secret = 'Rettelse til lukket punkt: køberen hedder Hansen ApS.';
-    expect((await post(`${server.url}/record/corrections`, { role: 'secretariat', password: 'sekretariat', itemId: sample.closedItemId, text: secret })).status).toBe(200);
-    expect((await post(`${server.url}/record/corrections`, { role: 'secretariat', password: 'sekretariat', itemId: 'nope', text: 'x' })).body.code).toBe('UNKNOWN_ITEM');
+    expect((await post(`${server.url}/record/corrections`, { role: 'secretariat', password: secretariatPassword, itemId: sample.closedItemId, text: secret })).status).toBe(200);
+    expect((await post(`${server.url}/record/corrections`, { role: 'secretariat', password: secretariatPassword, itemId: 'nope', text: 'x' })).body.code).toBe('UNKNOWN_ITEM');
     expect((await post(`${server.url}/record/corrections`, { role: 'secretariat', password: 'bad', text: 'x' })).status).toBe(401);
-    expect((await post(`${server.url}/record/corrections`, { role: 'secretariat', password: 'sekretariat', text: '   ' })).status).toBe(400);
+    expect((await post(`${server.url}/record/corrections`, { role: 'secretariat', password: secretariatPassword, text: '   ' })).status).toBe(400);
 
     const pub = JSON.parse((await get(`${server.url}/record.json`)).text);
     expect(pub.corrections).toHaveLength(2);
@@ -172,7 +176,7 @@ describe('decision record routes (§ 29)', () => {
     expect(pub.corrections[1].text).toBeUndefined();
     const pubAll = [(await get(`${server.url}/record`)).text, JSON.stringify(pub), (await get(`${server.url}/record/votes.csv`)).text].join('');
     expect(pubAll).not.toContain('Hansen ApS');
-    const members = JSON.parse((await get(`${server.url}/record/members.json`, basic('secretariat', 'sekretariat'))).text);
+    const members = JSON.parse((await get(`${server.url}/record/members.json`, basic('secretariat', secretariatPassword))).text);
     expect(members.corrections[1].text).toBe(secret);
   });
 

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { demoChamber } from '../../server/demo/chamber';
+import { newDemo } from '../../server/demo/credentials';
 import { fromCsv, readSetupFile, validateSetup } from '../../server/setup/import';
 import { chairClient, seatFor, tempDb, testServer } from './helpers';
 
@@ -17,7 +17,7 @@ describe('meeting set-up import (JSON, CSV)', () => {
   });
 
   it('refuses a set-up where two members share a seat (§ 17) or a seat has no key', () => {
-    const d = demoChamber({ seatCount: 12 });
+    const d = newDemo({ seatCount: 12 });
     const persons = d.setup.persons.map((p) => (p.id === 'm2' ? { ...p, seatId: d.setup.persons[0]!.seatId } : p));
     expect(validateSetup({ setup: { ...d.setup, persons }, credentials: d })).toMatch(/§ 17/);
     const seatKeys = { ...d.seatKeys };
@@ -29,7 +29,7 @@ describe('meeting set-up import (JSON, CSV)', () => {
   });
 
   it('a server started from a JSON set-up runs that chamber', async () => {
-    const d = demoChamber({ seatCount: 12 });
+    const d = newDemo({ seatCount: 12 });
     const file = path.join(path.dirname(tempDb('setup')), 'setup.json');
     writeFileSync(file, JSON.stringify({ setup: d.setup, credentials: { codes: d.codes, seatKeys: d.seatKeys, chairPasswords: d.chairPasswords, secretariatPassword: d.secretariatPassword }, config: { memberCount: 12 } }));
     const server = await testServer({ demo: false, setup: readSetupFile(file), demoSeats: 12 });

@@ -64,8 +64,8 @@ beforeAll(async () => {
   await playSampleMeeting(server.service);
   const chairId = server.service.state.chair.line[0]!;
   for (const body of [
-    { role: 'chair', personId: chairId, password: 'formand' },
-    { role: 'secretariat', password: 'sekretariat' },
+    { role: 'chair', personId: chairId, password: server.demo.chairPasswords[chairId] },
+    { role: 'secretariat', password: server.demo.secretariatPassword },
   ]) {
     const res = await fetch(`${server.url}/record/sign`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     expect(res.status).toBe(200);

@@ -28,7 +28,7 @@ export function Home() {
               </h2>
               <p>{s.text}</p>
               <p className="hint">
-                <code>{s.href === '/seat' ? '/seat?key=…' : s.href}</code>
+                <code>{s.href === '/seat' ? '/seat#key=…' : s.href}</code>
               </p>
             </li>
           ))}
@@ -83,7 +83,8 @@ function DemoLinks() {
             <tr key={s.seatId}>
               <td>{s.seatId}</td>
               <td>
-                <a href={`/seat?key=${encodeURIComponent(s.key)}`}>
+                {/* The key travels in the fragment: never sent to the server, never in a proxy's log. */}
+                <a href={`/seat#key=${encodeURIComponent(s.key)}`}>
                   {s.name ?? s.seatId} ({s.groupId})
                 </a>
               </td>

@@ -1,0 +1,97 @@
+import Database from 'better-sqlite3';
+import { randomBytes, randomInt } from 'node:crypto';
+import type { ChamberConfig } from '../../shared/config';
+import type { MeetingSetup } from '../../shared/types';
+import { getMeta, loadSetup, saveSetup, setMeta, type Credentials, type DB } from '../store/db';
+import { demoChamber } from './chamber';
+
+// The demo's credentials are drawn at random (node:crypto) when a demo database is first
+// seeded, and kept IN CLEAR TEXT in that database's meta table, so a restart prints the same
+// links and `/api/demo` can list them. That is the trade-off of a demo: anyone who can read
+// the file (or reach `/api/demo`) has every key and password. A real meeting is set up from
+// a file (docs/setup.md) and only the hashes of its credentials are stored.
+
+/** The demo chamber with its credentials in clear (what `RunningServer.demo` holds). */
+export interface DemoChamber extends Credentials {
+  setup: MeetingSetup;
+}
+
+const META_KEY = 'demoCredentials';
+/** 18 random bytes: a 24-character base64url seat key (144 bits). */
+const SEAT_KEY_BYTES = 18;
+/** 12 random bytes: a 16-character base64url password (96 bits). */
+const PASSWORD_BYTES = 12;
+
+const token = (bytes: number) => randomBytes(bytes).toString('base64url');
+
+/**
+ * Fresh random credentials for a set-up: member codes of 4 digits like real ones (distinct,
+ * because a code is looked up by itself), long random seat keys and console passwords.
+ */
+export function newDemoCredentials(setup: MeetingSetup): Credentials {
+  if (setup.persons.length > 9000) throw new Error('the demo has at most 9,000 persons (4-digit codes)');
+  const used = new Set<string>();
+  const codes: Record<string, string> = {};
+  for (const p of setup.persons) {
+    let code: string;
+    do code = String(randomInt(1000, 10_000));
+    while (used.has(code));
+    used.add(code);
+    codes[p.id] = code;
+  }
+  const seatKeys = Object.fromEntries(setup.chamber.seats.map((s) => [s.id, token(SEAT_KEY_BYTES)]));
+  const chairPasswords = Object.fromEntries(setup.chairLine.map((id) => [id, token(PASSWORD_BYTES)]));
+  return { codes, seatKeys, chairPasswords, secretariatPassword: token(PASSWORD_BYTES) };
+}
+
+/** The demo chamber (at any size) with fresh random credentials, not yet stored anywhere. */
+export function newDemo(opts: { seatCount?: number } = {}): DemoChamber {
+  const { setup } = demoChamber(opts);
+  return { setup, ...newDemoCredentials(setup) };
+}
+
+/** Seeds an empty database with the demo chamber and new random credentials, kept in `meta`. */
+export function seedDemo(db: DB, opts: { seatCount?: number; config?: Partial<ChamberConfig> } = {}): DemoChamber {
+  const demo = newDemo({ seatCount: opts.seatCount });
+  const memberCount = demo.setup.persons.filter((p) => p.kind === 'member').length;
+  db.transaction(() => {
+    saveSetup(db, demo.setup, { memberCount, ...opts.config }, demo);
+    storeDemoCredentials(db, demo);
+  })();
+  return demo;
+}
+
+/** Keeps a demo's credentials in clear in the database (demo only: see the file comment). */
+export function storeDemoCredentials(db: DB, creds: Credentials) {
+  const { codes, seatKeys, chairPasswords, secretariatPassword } = creds;
+  setMeta(db, META_KEY, { codes, seatKeys, chairPasswords, secretariatPassword });
+}
+
+/** A demo seat's new key (after the secretariat rotates it), so `/api/demo` lists the live one. */
+export function updateDemoSeatKey(db: DB, seatId: string, key: string) {
+  const creds = storedDemoCredentials(db);
+  if (creds) storeDemoCredentials(db, { ...creds, seatKeys: { ...creds.seatKeys, [seatId]: key } });
+}
+
+/** The demo credentials kept in this database, or null (not a demo database, or an old one). */
+export function storedDemoCredentials(db: DB): Credentials | null {
+  const c = getMeta<Partial<Credentials>>(db, META_KEY);
+  if (!c || typeof c !== 'object' || !c.codes || !c.seatKeys || !c.chairPasswords || typeof c.secretariatPassword !== 'string') return null;
+  return { codes: c.codes, seatKeys: c.seatKeys, chairPasswords: c.chairPasswords, secretariatPassword: c.secretariatPassword };
+}
+
+/**
+ * The set-up and demo credentials of a demo database file, read-only (safe while the server
+ * runs on it). For scripts and tests that start `server/main.ts --demo` as a process.
+ */
+export function readDemoCredentials(dbPath: string): DemoChamber {
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    const loaded = loadSetup(db);
+    const creds = storedDemoCredentials(db);
+    if (!loaded || !creds) throw new Error(`${dbPath} is not a demo database (no demo credentials stored)`);
+    return { setup: loaded.setup, ...creds };
+  } finally {
+    db.close();
+  }
+}
