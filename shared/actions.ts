@@ -111,8 +111,10 @@ export const actionBodySchema = z.discriminatedUnion('type', [
   }),
   a('election.demandSecret', {}),
   a('election.openRound', {}),
-  a('election.cast', { candidateId: id.optional() }),
+  // A member always names a candidate; the server logs a secret ballot without it (`SealedCast`).
+  a('election.cast', { candidateId: id }),
   a('election.closeRound', { tally: z.record(id, z.number().int().min(0).max(100000)).optional() }),
+  a('election.voidRound', { reason: z.enum(['restart']) }),
   a('election.drawLot', {}),
   a('election.setLists', {
     lists: z
@@ -133,7 +135,18 @@ export const actionBodySchema = z.discriminatedUnion('type', [
 
 export type ActionBody = z.infer<typeof actionBodySchema>;
 export type ActionType = ActionBody['type'];
-export type Action = ActionBody & { actor: Actor };
+/**
+ * § 27, stk. 2: the logged form of a secret ballot — who voted, never for whom. Only the
+ * server builds it (server/meeting/service.ts); the schema above is strict, so a client
+ * that sends `sealed` (or leaves out `candidateId`) is refused as MALFORMED. Replay and the
+ * engine accept it only in an open secret round.
+ */
+export interface SealedCast {
+  type: 'election.cast';
+  sealed: true;
+  actor: Actor;
+}
+export type Action = (ActionBody & { actor: Actor }) | SealedCast;
 export type ActionOf<T extends ActionType> = Extract<Action, { type: T }>;
 
 export type Role = Actor['role'];
@@ -191,6 +204,7 @@ export const ACTION_ROLES: Record<ActionType, readonly Role[]> = {
   'election.openRound': ['chair'],
   'election.cast': ['member'],
   'election.closeRound': ['chair'],
+  'election.voidRound': ['system'],
   'election.drawLot': ['chair'],
   'election.setLists': ['chair'],
   'election.renounce': ['chair'],

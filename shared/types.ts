@@ -176,8 +176,10 @@ export interface Vote {
   ballots: Record<PersonId, Choice>;
   rollCall: { order: PersonId[]; index: number } | null;
   result: VoteResult | null;
-  /** Set in member views, where other members' ballots are withheld until the close. */
+  /** Set in member and console views, where ballots are withheld until the close. */
   ballotCount?: number;
+  /** Console views of an open electronic vote: who has voted (never how), persons' order. */
+  votedBy?: PersonId[];
 }
 
 /** § 24, stk. 4 and § 26: the chair states an outcome; any member's demand forces a vote. */

@@ -16,23 +16,45 @@ function withoutLotSecrets(s: MeetingState): MeetingState {
   return elections ? { ...s, elections } : s;
 }
 
-/** Chair and secretariat: everything, including who has voted (never how, in a secret ballot). */
-export function chairView(s: MeetingState): MeetingState {
-  return withoutLotSecrets(s);
+/** An open election round shows who has voted (`voted`), never for whom, to anyone. */
+function withoutOpenRoundChoices(s: MeetingState): MeetingState {
+  const e = s.activeElection ? s.elections[s.activeElection] : undefined;
+  if (e?.kind !== 'majority' || e.rounds.at(-1)?.status !== 'open' || Object.keys(e.rounds.at(-1)!.ballots).length === 0) return s;
+  const rounds = e.rounds.map((r) => (r.status === 'open' ? { ...r, ballots: {} } : r));
+  return { ...s, elections: { ...s.elections, [e.id]: { ...e, rounds } } };
+}
+
+/** Who has voted in `vote`, in the persons' set-up order (stable, so a push changes little). */
+export function votedBy(s: MeetingState, vote: Vote): PersonId[] {
+  const out: PersonId[] = [];
+  for (const p in s.persons) if (vote.ballots[p]) out.push(p);
+  return out;
+}
+
+/**
+ * Chair, vice-chairs and secretariat (every console): the whole meeting, but no member's
+ * choice before the close. An open electronic vote carries who has voted (`votedBy`) and how
+ * many (`ballotCount`), never how; a roll call keeps its answers, given aloud one by one
+ * (§ 24, stk. 2). An open election round carries `voted` only. After the close, all as held.
+ */
+export function chairView(state: MeetingState): MeetingState {
+  const s = withoutOpenRoundChoices(withoutLotSecrets(state));
+  const vote = s.activeVote ? s.votes[s.activeVote] : undefined;
+  if (!vote || vote.status !== 'open' || vote.mode === 'rollCall') return s;
+  return {
+    ...s,
+    votes: { ...s.votes, [vote.id]: { ...vote, ballots: {}, ballotCount: Object.keys(vote.ballots).length, votedBy: votedBy(s, vote) } },
+  };
 }
 
 /**
  * Members: the whole meeting, closed items included (§ 3 binds them to confidentiality),
- * but no other member's choice before the close. One encoding serves every seat; a seat's
- * own ballot travels separately (see `ownView`).
+ * but no other member's choice before the close — in a roll call too (the answers are heard
+ * in the room; the named list comes with the result). One encoding serves every seat; a
+ * seat's own ballot travels separately (see `ownView`).
  */
 export function memberView(state: MeetingState): MeetingState {
-  let s = withoutLotSecrets(state);
-  const e = s.activeElection ? s.elections[s.activeElection] : undefined;
-  if (e?.kind === 'majority' && e.rounds.at(-1)?.status === 'open') {
-    const rounds = e.rounds.map((r) => (r.status === 'open' ? { ...r, ballots: {} } : r));
-    s = { ...s, elections: { ...s.elections, [e.id]: { ...e, rounds } } };
-  }
+  const s = withoutOpenRoundChoices(withoutLotSecrets(state));
   const vote = s.activeVote ? s.votes[s.activeVote] : undefined;
   if (!vote) return s;
   return {
@@ -140,6 +162,8 @@ export type PublicElection =
       status: string;
       candidates: { id: string; name: string }[];
       rounds: { number: number; candidates: string[]; status: string; voted: number; presentAtClose: number | null; tally: Record<string, number> | null }[];
+      /** Rounds voided by a restart while open (held again under the same number). */
+      voided: { number: number; voted: number; at: number; reason: string }[];
       finalists: string[] | null;
       pendingLot: { purpose: string; tied: string[]; commitment: string } | null;
       lots: { purpose: string; tied: string[]; winner: string; commitment: string; secret: string; digest: string }[];
@@ -170,6 +194,7 @@ export function publicElection(s: MeetingState, e: Election): PublicElection {
         number: r.number, candidates: r.candidates, status: r.status, voted: r.voted.length,
         presentAtClose: r.status === 'closed' ? r.presentAtClose : null, tally: r.status === 'closed' ? r.tally : null,
       })),
+      voided: (e.voided ?? []).map((v) => ({ number: v.number, voted: v.voted, at: v.at, reason: v.reason })),
       finalists: e.finalists,
       pendingLot: e.lot ? { purpose: e.lot.purpose, tied: e.lot.tied, commitment: e.lot.commitment } : null,
       lots: e.lots.map((l) => ({ purpose: l.purpose, tied: l.tied, winner: l.winner, commitment: l.commitment, secret: l.secret, digest: l.digest })),

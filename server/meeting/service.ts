@@ -1,4 +1,4 @@
-import { parseActionBody, type Action } from '../../shared/actions';
+import { parseActionBody, type Action, type SealedCast } from '../../shared/actions';
 import { createState } from '../../shared/engine/state';
 import { applyInPlace } from '../../shared/engine/apply';
 import type { Actor, Context, EngineEvent, MeetingState, Refusal } from '../../shared/types';
@@ -7,8 +7,6 @@ import { eventHash, lastHash, loadSetup, readEvents, type DB } from '../store/db
 
 /** Actions that may draw a lot: the server supplies the secret the lot is derived from. */
 const DRAWS = new Set(['election.create', 'election.closeRound']);
-const SECRET_CAST =
-  'INSERT INTO secret_tally (election_id, round, candidate, count) VALUES (?, ?, ?, 1) ON CONFLICT DO UPDATE SET count = count + 1';
 
 const CHECKPOINT_QUIET_MS = 300;
 const CHECKPOINT_AFTER_COMMITS = 5000;
@@ -26,6 +24,10 @@ interface Pending {
   version: number;
   events: EngineEvent[];
   writes: Write[];
+  /** A secret ballot's choice, counted in memory once its (sealed) event is committed. */
+  secret: { round: string; candidate: string } | null;
+  /** A secret round's counts to forget once this (its open, close or void) is committed. */
+  endsRound: string | null;
   resolve: (ack: Ack) => void;
 }
 
@@ -52,6 +54,13 @@ export class MeetingService {
   private flushScheduled = false;
   private listeners: ((c: Committed) => void)[] = [];
   private insertEvent;
+  /**
+   * § 27, stk. 2: the running counts of the open secret round, by `electionId#round`. They
+   * live only here — no file the server writes links a member to a choice — and become
+   * durable with the chair's close, which carries them. A restart loses them: the round is
+   * then void (see `voidLostSecretRound`).
+   */
+  private secretCounts = new Map<string, Record<string, number>>();
 
   constructor(
     readonly db: DB,
@@ -68,6 +77,20 @@ export class MeetingService {
     this.replay();
     // A restart after a crash may find a long write-ahead log: fold it into the database now.
     db.pragma('wal_checkpoint(TRUNCATE)');
+    this.voidLostSecretRound();
+  }
+
+  /**
+   * A secret round still open after the replay lost its counts with the process that kept
+   * them (kill -9, crash, or a graceful stop alike): it is void, logged as a system action,
+   * kept in the election and the record, and the chair holds it again.
+   */
+  private voidLostSecretRound() {
+    const e = this.secretElection();
+    if (e?.rounds.at(-1)?.status !== 'open') return;
+    void this.dispatch({ type: 'election.voidRound', reason: 'restart' }, { role: 'system' }).then((ack) => {
+      if (!ack.ok) console.error('could not void the open secret round after the restart', ack.code);
+    });
   }
 
   /** Rebuilds the live state from the log: the restart path, and recovery after a failed commit. */
@@ -103,8 +126,9 @@ export class MeetingService {
       return Promise.resolve(serverRefusal('REPLAYED', 'Handlingen er allerede modtaget.', 'This action was already received.'));
     let body = parsed.body;
     const secret = this.secretElection();
+    const secretRound = secret ? `${secret.id}#${secret.rounds.length}` : '';
     // § 27, stk. 2: the chair's close of a secret round carries the counts kept apart.
-    if (body.type === 'election.closeRound' && secret) body = { ...body, tally: this.secretTally(secret.id, secret.rounds.length) };
+    if (body.type === 'election.closeRound' && secret) body = { ...body, tally: this.secretTally(secretRound) };
     const action = { ...body, actor } as Action;
     const ctx: Context = { now: this.clock() };
     if (DRAWS.has(action.type)) ctx.random = randomBytes(16).toString('hex');
@@ -118,11 +142,20 @@ export class MeetingService {
       return Promise.resolve(serverRefusal('INTERNAL', 'Intern fejl; handlingen er ikke udført.', 'Internal error; the action was not carried out.'));
     }
     if (!r.ok) return Promise.resolve(r);
+    // Counts end with their round's close or void (a new round starts from none), once committed.
+    const ends = action.type === 'election.openRound' || action.type === 'election.closeRound' || action.type === 'election.voidRound';
+    const endsRound = secret && ends ? (action.type === 'election.openRound' ? `${secret.id}#${secret.rounds.length}` : secretRound) : null;
     return new Promise<Ack>((resolve) => {
       const writes = this.derivedWrites(action, r.events);
-      // A secret ballot is logged without its choice: the log shows only that the member voted.
-      const logged = action.type === 'election.cast' && secret ? ({ type: action.type, actor: action.actor } as Action) : action;
-      this.queue.push({ action: logged, ctx, nonce: nonce ?? null, version: this.state.version, events: r.events, writes, resolve });
+      // A secret ballot is logged sealed, without its choice: the log shows only that the
+      // member voted; the choice is counted in memory once that event is durable.
+      let logged: Action = action;
+      let secretBallot: Pending['secret'] = null;
+      if (action.type === 'election.cast' && secret && !('sealed' in action)) {
+        logged = { type: 'election.cast', sealed: true, actor: action.actor } satisfies SealedCast;
+        secretBallot = { round: secretRound, candidate: action.candidateId };
+      }
+      this.queue.push({ action: logged, ctx, nonce: nonce ?? null, version: this.state.version, events: r.events, writes, secret: secretBallot, endsRound, resolve });
       // Taken at once, so a replay in the same tick is refused too; a failed commit rebuilds the set from the log.
       if (nonce) this.nonces.add(nonce);
       if (!this.flushScheduled) {
@@ -139,9 +172,12 @@ export class MeetingService {
     return st;
   }
 
+  /** Rebuilds from the log; actions applied but not committed are dropped and refused. */
   private recover() {
+    const dropped = this.queue;
     this.queue = [];
     this.replay();
+    for (const p of dropped) p.resolve(serverRefusal('INTERNAL', 'Intern fejl; handlingen er ikke udført.', 'Internal error; the action was not carried out.'));
   }
 
   private flush() {
@@ -169,11 +205,11 @@ export class MeetingService {
       return;
     }
     this.chain = chain;
-    // After a secret round closes, the write-ahead log's page history goes too.
-    if (batch.some((p) => p.action.type === 'election.closeRound')) {
-      this.db.pragma('wal_checkpoint(TRUNCATE)');
-      this.commitsSinceCheckpoint = 0;
-    } else this.checkpointSoon();
+    for (const p of batch) {
+      if (p.secret) this.count(this.secretCounts, p.secret);
+      if (p.endsRound) this.secretCounts.delete(p.endsRound);
+    }
+    this.checkpointSoon();
     for (const p of batch) p.resolve({ ok: true, version: p.version });
     const committed: Committed = { version: this.state.version, events: batch.flatMap((p) => p.events), actions: batch.map((p) => p.action) };
     // The acks' continuations were queued first: they go out before the pushes, which still
@@ -206,20 +242,17 @@ export class MeetingService {
     return e?.kind === 'majority' && e.secret ? e : null;
   }
 
-  private secretTally(electionId: string, round: number): Record<string, number> {
-    const rows = this.stmt('SELECT candidate, count FROM secret_tally WHERE election_id = ? AND round = ?').all(electionId, round) as {
-      candidate: string;
-      count: number;
-    }[];
-    const tally = Object.fromEntries(rows.map((r) => [r.candidate, r.count]));
-    // Ballots applied this tick are not committed yet: count them too.
-    for (const p of this.queue)
-      for (const [sql, params] of p.writes)
-        if (sql === SECRET_CAST && params[0] === electionId && params[1] === round) {
-          const c = params[2] as string;
-          tally[c] = (tally[c] ?? 0) + 1;
-        }
-    return tally;
+  private count(into: Map<string, Record<string, number>>, b: { round: string; candidate: string }) {
+    let c = into.get(b.round);
+    if (!c) into.set(b.round, (c = {}));
+    c[b.candidate] = (c[b.candidate] ?? 0) + 1;
+  }
+
+  /** The open secret round's counts: committed ballots, and those applied this tick but not yet committed. */
+  private secretTally(round: string): Record<string, number> {
+    const all = new Map([[round, { ...this.secretCounts.get(round) }]]);
+    for (const p of this.queue) if (p.secret?.round === round) this.count(all, p.secret);
+    return all.get(round)!;
   }
 
   /** Rows kept beside the log, computed right after the action applied (the state moves on). */
@@ -235,14 +268,6 @@ export class MeetingService {
     if (action.type === 'presence.checkOut' && personId && s.activeVote)
       writes.push(['DELETE FROM ballots WHERE vote_id = ? AND person_id = ?', [s.activeVote, personId]]);
     if (action.type === 'vote.switchToRollCall' && s.activeVote) writes.push(['DELETE FROM ballots WHERE vote_id = ?', [s.activeVote]]);
-    const secret = this.secretElection();
-    if (action.type === 'election.cast' && secret && action.candidateId) {
-      const round = secret.rounds.length;
-      writes.push([
-        SECRET_CAST,
-        [secret.id, round, action.candidateId],
-      ]);
-    }
     for (const ev of events) {
       const vote = ev.type === 'vote.closed' ? s.votes[ev.voteId as string] : undefined;
       if (!vote?.result) continue;

@@ -55,11 +55,10 @@ CREATE TABLE IF NOT EXISTS ballots (
   vote_id TEXT NOT NULL, person_id TEXT NOT NULL, choice TEXT NOT NULL CHECK (choice IN ('for','against','abstain')),
   UNIQUE (vote_id, person_id)
 );
--- § 27, stk. 2: a secret ballot stores only counts per candidate; who voted is in the log.
-CREATE TABLE IF NOT EXISTS secret_tally (
-  election_id TEXT NOT NULL, round INTEGER NOT NULL, candidate TEXT NOT NULL, count INTEGER NOT NULL,
-  PRIMARY KEY (election_id, round, candidate)
-) WITHOUT ROWID;
+-- § 27, stk. 2: a secret round's running counts are kept in the server's memory only (a
+-- per-ballot count committed with the voter's event would link the two in the write-ahead
+-- log); the close carries them into the log. Files from before drop their old table.
+DROP TABLE IF EXISTS secret_tally;
 -- When a vote closes, the members present are stored with the result.
 CREATE TABLE IF NOT EXISTS vote_results (
   vote_id TEXT PRIMARY KEY, present TEXT NOT NULL, counts TEXT NOT NULL, adopted INTEGER NOT NULL, closed_at INTEGER NOT NULL
@@ -73,7 +72,7 @@ export function openDb(path: string): DB {
   // is on disk before its ack leaves, and survives kill -9 and power loss alike.
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  // Freed pages are zeroed, so a counted secret ballot leaves no trace in free space.
+  // Freed pages are zeroed, so nothing deleted lingers in free space.
   db.pragma('secure_delete = ON');
   // No checkpoint inside a commit: copying the log into the database (and its fsync) would
   // land on whichever ballot crossed 1,000 pages. The meeting service checkpoints when the
@@ -139,7 +138,17 @@ export function* readEvents(db: DB): Generator<StoredEvent> {
     hash: string;
   }>;
   for (const r of rows)
-    yield { seq: r.seq, action: JSON.parse(r.action), ctx: JSON.parse(r.ctx), version: r.version, prevHash: r.prev_hash, hash: r.hash };
+    yield { seq: r.seq, action: fromLog(JSON.parse(r.action)), ctx: JSON.parse(r.ctx), version: r.version, prevHash: r.prev_hash, hash: r.hash };
+}
+
+/**
+ * Logs written before secret ballots carried `sealed` stored one as `{ type, actor }` with
+ * no choice: the same thing, so it replays as sealed. (A client cannot send either form: the
+ * schema wants a candidate and refuses `sealed`.)
+ */
+export function fromLog(action: Action): Action {
+  if (action.type === 'election.cast' && !('candidateId' in action) && !('sealed' in action)) return { ...(action as object), sealed: true } as Action;
+  return action;
 }
 
 export function lastHash(db: DB): { seq: number; hash: string } {

@@ -114,7 +114,7 @@ export const electionHandlers: HandlerMap = {
     if (a.kind === 'majority') {
       s.elections[id] = {
         id, kind: 'majority', itemId: item.id, title: a.title, appointment: a.appointment ?? false, secret: false, secretDemands: [],
-        candidates, rounds: [], status: 'setup', finalists: null, lot: null, lots: [], elected: null,
+        candidates, rounds: [], voided: [], status: 'setup', finalists: null, lot: null, lots: [], elected: null,
       };
     } else {
       const secret = ctx.random ?? '';
@@ -156,11 +156,24 @@ export const electionHandlers: HandlerMap = {
     const me = memberOf(a.actor);
     need(!isDisqualified(s, e.itemId, me), 'DISQUALIFIED');
     need(!round.voted.includes(me), 'ALREADY_VOTED');
-    // A secret ballot reaches the engine without its choice (the server counts it apart).
-    if (!e.secret) need(a.candidateId && round.candidates.includes(a.candidateId), 'UNKNOWN_CANDIDATE');
-    else if (a.candidateId !== undefined) need(round.candidates.includes(a.candidateId), 'UNKNOWN_CANDIDATE');
+    // Every ballot names a candidate of this round. The one exception is the logged form of a
+    // secret ballot (`sealed`, written by the server, refused from clients by the schema):
+    // the server counted its choice apart before logging it, so the log shows only who voted.
+    if ('sealed' in a) need(a.sealed === true && e.secret, 'UNKNOWN_CANDIDATE');
+    else need(typeof a.candidateId === 'string' && round.candidates.includes(a.candidateId), 'UNKNOWN_CANDIDATE');
     round.voted.push(me);
-    if (!e.secret) round.ballots[me] = a.candidateId!;
+    if (!e.secret && !('sealed' in a)) round.ballots[me] = a.candidateId;
+  },
+  // A secret round whose counts were lost (the server restarted while it was open) is void:
+  // the fact stays in the election and the record, and the chair holds the round again.
+  'election.voidRound': (s, a, ctx) => {
+    const e = majority(s);
+    const round = openRound(e);
+    need(round, 'NO_ROUND_OPEN');
+    e.rounds.pop();
+    e.voided.push({ number: round.number, voted: round.voted.length, at: ctx.now, reason: a.reason });
+    e.status = 'setup';
+    return [{ type: 'election.roundVoided', electionId: e.id, round: round.number, reason: a.reason }];
   },
   'election.closeRound': (s, a, ctx) => {
     const e = majority(s);

@@ -32,6 +32,19 @@ export interface ElectionRound {
   presentAtClose: number;
 }
 
+/**
+ * A secret round the server could not count: its counts live only in the server's memory
+ * (no file links a member to a choice), so a restart mid-round voids it; it is held again
+ * under the same number (docs/protocol.md, "Secret rounds").
+ */
+export interface VoidedRound {
+  number: 1 | 2 | 3;
+  /** How many had voted when it was voided. */
+  voted: number;
+  at: number;
+  reason: 'restart';
+}
+
 export interface MajorityElection {
   id: string;
   kind: 'majority';
@@ -43,6 +56,8 @@ export interface MajorityElection {
   secretDemands: PersonId[];
   candidates: { id: string; name: string }[];
   rounds: ElectionRound[];
+  /** Rounds voided (a restart while a secret round was open), in order. */
+  voided: VoidedRound[];
   status: 'setup' | 'voting' | 'lot' | 'decided';
   finalists: string[] | null;
   lot: PendingLot | null;

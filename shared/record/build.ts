@@ -172,6 +172,13 @@ function electionOf(s: MeetingState, id: string | null): RecordElection | undefi
       rounds: e.rounds
         .filter((r) => r.tally)
         .map((r) => ({ number: r.number, tally: Object.entries(r.tally ?? {}).map(([c, votes]) => ({ name: name(c), votes })) })),
+      voided: (e.voided ?? []).map((v) => ({
+        number: v.number,
+        voted: v.voted,
+        reason: v.reason,
+        at: v.at,
+        time: localDateTime(v.at, s.config.timeZone || DEFAULT_TZ).time,
+      })),
       seats: [],
       lots: e.lots.map((l) => ({ ...l, tied: l.tied.map(name), winner: name(l.winner) })),
       elected: e.elected ? [name(e.elected)] : [],
@@ -185,6 +192,7 @@ function electionOf(s: MeetingState, id: string | null): RecordElection | undefi
     title: e.title,
     secret: false,
     rounds: [],
+    voided: [],
     seats,
     lots: e.lots.map((l) => ({ ...l, tied: l.tied.map(name), winner: name(l.winner) })),
     elected: Object.values(e.named).map((p) => personRef(s, p).name),

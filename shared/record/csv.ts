@@ -60,6 +60,7 @@ function detail(d: RecordDecision): string {
   const e = d.election;
   if (e) {
     if (e.secret) parts.push('secret ballot');
+    for (const v of e.voided ?? []) parts.push(`round ${v.number} void at ${v.time} (server restarted while it was open; ${v.voted} had voted; held again)`);
     for (const r of e.rounds) parts.push(`round ${r.number}: ${r.tally.map((x) => `${x.name} ${x.votes}`).join(', ')}`);
     if (e.seats.length) parts.push(`seats: ${e.seats.map((x) => `${x.name} ${x.seats}`).join(', ')}`);
     for (const l of e.lots) parts.push(`lot among ${l.tied.join(', ')}: ${l.winner} (commitment ${l.commitment}, secret ${l.secret})`);

@@ -68,8 +68,15 @@ function electionHtml(e: RecordElection, lang: Lang): string {
   const w = RECORD_TEXT[lang].election;
   const out: string[] = [];
   if (e.secret) out.push(`<li>${esc(w.secretBallot)}</li>`);
-  for (const r of e.rounds)
+  // A voided round comes before the round held again under its number.
+  const voided = e.voided ?? [];
+  for (const r of e.rounds) {
+    for (const v of voided.filter((x) => x.number === r.number))
+      out.push(`<li><span class="label">${esc(w.round(v.number))}:</span> ${esc(w.voided(v.voted, clock(v.time, lang)))}</li>`);
     out.push(`<li><span class="label">${esc(w.round(r.number))}:</span> ${r.tally.map((x) => `${esc(x.name)} ${x.votes}`).join(', ')}</li>`);
+  }
+  for (const v of voided.filter((x) => !e.rounds.some((r) => r.number === x.number)))
+    out.push(`<li><span class="label">${esc(w.round(v.number))}:</span> ${esc(w.voided(v.voted, clock(v.time, lang)))}</li>`);
   if (e.seats.length) out.push(`<li><span class="label">${esc(w.seats)}:</span> ${e.seats.map((x) => `${esc(x.name)} ${x.seats}`).join(', ')}</li>`);
   for (const l of e.lots)
     out.push(

@@ -77,6 +77,8 @@ export const RECORD_TEXT = {
       secret: 'hemmelighed',
       elected: 'Valgt',
       secretBallot: 'skriftlig (hemmelig) afstemning (§ 27, stk. 2)',
+      voided: (voted: number, time: string) =>
+        `annulleret kl. ${time}, fordi serveren genstartede, mens runden var åben (${voted} havde stemt; optællingen gemmes kun, til runden lukkes); afholdt igen`,
     },
     votedLine: {
       for: (n: number) => `For stemte ${n}`,
@@ -207,6 +209,8 @@ export const RECORD_TEXT = {
       secret: 'secret',
       elected: 'Elected',
       secretBallot: 'written (secret) ballot (§ 27(2))',
+      voided: (voted: number, time: string) =>
+        `void at ${time}: the server restarted while the round was open (${voted} had voted; the count is kept only until the round closes); held again`,
     },
     votedLine: {
       for: (n: number) => `For: ${n}`,

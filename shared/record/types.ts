@@ -73,6 +73,11 @@ export interface RecordElection {
   secret: boolean;
   /** § 27: each round's votes per candidate (by name). */
   rounds: { number: number; tally: { name: string; votes: number }[] }[];
+  /**
+   * Secret rounds voided because the server restarted while they were open (their counts
+   * are kept in memory only); each was held again under the same number. `time`: "HH:MM".
+   */
+  voided: { number: number; voted: number; reason: 'restart'; at: number; time: string }[];
   /** § 28: seats per list (by name). */
   seats: { name: string; seats: number }[];
   /** Lots drawn, with the commitment shown before and the secret revealed after. */

@@ -125,7 +125,9 @@ describe('§ 27, stk. 2 — written, secret ballot on any member\u2019s demand',
     expect(m.e().secret).toBe(true);
     m.ok({ type: 'election.openRound' });
     m.ok({ type: 'election.cast', candidateId: 'x' }, m.as(m.ids[0]!));
-    m.ok({ type: 'election.cast' }, m.as(m.ids[1]!)); // as replayed from the log: no choice
+    // As replayed from the log: the server logs a secret ballot sealed, without its choice.
+    const sealed = applyInPlace(m.s, { type: 'election.cast', sealed: true, actor: m.as(m.ids[1]!) }, { now: Date.UTC(2026, 10, 23, 18, 0) });
+    expect(sealed.ok).toBe(true);
     expect(m.e().rounds[0]!.ballots).toEqual({});
     expect(m.e().rounds[0]!.voted).toEqual([m.ids[0], m.ids[1]]);
     const before = JSON.stringify(m.s);
