@@ -1,4 +1,5 @@
-import { Decoder, Encoder, PacketType } from 'socket.io-parser';
+import { Encoder, PacketType } from 'socket.io-parser';
+import { GuardedDecoder } from './packet-guard';
 
 /** A payload already encoded as JSON: written into the packet as it is, not encoded again. */
 export class JsonText {
@@ -24,4 +25,4 @@ class SalenEncoder extends Encoder {
   }
 }
 
-export const salenParser = { Encoder: SalenEncoder, Decoder };
+export const salenParser = { Encoder: SalenEncoder, Decoder: GuardedDecoder };

@@ -1,15 +1,17 @@
-import type { Server as HttpServer } from 'node:http';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { lateWarningDue } from '../../shared/engine/selectors';
 import type { Actor, EngineEvent } from '../../shared/types';
 import { chairView, memberView, ownView, publicView, type OwnView } from '../../shared/views';
-import { checkSecret, findBySecret } from '../store/db';
-import { serverRefusal, type Ack, type MeetingService } from '../meeting/service';
+import { serverRefusal, type MeetingService } from '../meeting/service';
+import { handshake, type Identity } from './handshake';
+import { routeInbound } from './inbound';
+import { originCheck } from './origin';
+import { SeatTerminals, type SeatIdentity } from './seats';
 import { applyPatch, diffViews, type Patch } from '../../shared/delta';
 import { JsonText, salenParser } from './encoder';
 import { FanOut } from './fanout';
 
-type Role = 'public' | 'seat' | 'chair' | 'secretariat';
 type Room = 'public' | 'members' | 'chair';
 // The chair's console first: whoever acted sees the result before the gallery does.
 const ROOMS: Room[] = ['chair', 'members', 'public'];
@@ -26,29 +28,34 @@ interface Feed {
   /** A copy of the view (shares nothing with the live state, which changes in place). */
   snapshot: unknown;
 }
-interface Identity {
-  role: Role;
-  seatId?: string;
-  personId?: string;
-}
 
-const MAX_PAYLOAD_CHARS = 16_000;
 const QUIET_FOR_MEMBERS = new Set(['vote.cast', 'floor.requested', 'presence.changed']);
-const KNOWN_EVENTS = new Set(['action', 'checkIn', 'sync', 'time']);
 const TALLY_MS = 100;
 const TALLY_MAX_MS = 1000;
-/** Per-socket token bucket: a burst of 40, refilled at 20 messages a second. */
-const RATE = { burst: 40, perSecond: 20 };
 
 export interface TransportOptions {
   graceMs: number;
   pingIntervalMs?: number;
   pingTimeoutMs?: number;
+  /** Sockets open at once with one seat key (default 3). */
+  maxSeatSockets?: number;
+  /** The first lock after 5 wrong codes at a seat (default 30 s; doubles each time). */
+  codeLockMs?: number;
+  /** The first lock after failed handshakes from an address or for an account (default 30 s). */
+  handshakeLockMs?: number;
+  /** Origins (besides the server's own) whose pages may open a socket (docs/deploy.md). */
+  origins?: string[];
+  /** The client's address (behind a reverse proxy: the forwarded one, by `trust proxy`). */
+  clientAddress?: (req: IncomingMessage) => string;
+  /** Messages per socket: a burst of `rateBurst` every `rateWindowS` seconds (default 40 per 2 s). */
+  rateBurst?: number;
+  rateWindowS?: number;
 }
 
 /**
- * socket.io wiring: who a socket is (handshake auth), which room it joins, actions in and
- * views out. Views are encoded once per role per commit; a seat's own part goes only to it.
+ * socket.io wiring: who a socket is (handshake), which room it joins, messages in (one guarded
+ * router) and views out. Views are encoded once per room per push; a seat's own part goes only
+ * to it.
  */
 export function attachSockets(http: HttpServer, service: MeetingService, opts: TransportOptions) {
   const io = new Server(http, {
@@ -58,52 +65,51 @@ export function attachSockets(http: HttpServer, service: MeetingService, opts: T
     serveClient: false,
     cors: { origin: false },
     parser: salenParser,
+    allowRequest: originCheck(opts.origins ?? []),
   });
   const fanout = new FanOut(io);
-  const seatSockets = new Map<string, Set<Socket>>();
-  const graceTimers = new Map<string, NodeJS.Timeout>();
   const lastOwn = new Map<string, OwnView>();
+  const seats = new SeatTerminals(
+    service,
+    { graceMs: opts.graceMs, maxSockets: opts.maxSeatSockets ?? 3, codeLockMs: opts.codeLockMs ?? 30_000 },
+    {
+      resend: (socket) => {
+        if (!socket.connected) return;
+        sendFull(socket);
+      },
+      locksChanged: () => fanout.toSockets(roomIds('chair'), 'seatLocks', { locks: seats.locksNow() }),
+    },
+  );
 
   const system = (body: unknown) => service.dispatch(body, { role: 'system' });
 
-  io.use((socket, next) => {
-    const auth = (socket.handshake.auth ?? {}) as Record<string, unknown>;
-    const role = (auth.role ?? 'public') as Role;
-    const id: Identity = { role: 'public' };
-    if (role === 'seat') {
-      const seatId = typeof auth.seatKey === 'string' ? findBySecret(service.db, 'seatKey', auth.seatKey) : null;
-      if (!seatId) return next(new Error('unauthorized'));
-      Object.assign(id, { role, seatId });
-    } else if (role === 'chair') {
-      const { personId, password } = auth;
-      if (typeof personId !== 'string' || typeof password !== 'string' || !checkSecret(service.db, 'chair', personId, password))
-        return next(new Error('unauthorized'));
-      Object.assign(id, { role, personId });
-    } else if (role === 'secretariat') {
-      if (typeof auth.password !== 'string' || !checkSecret(service.db, 'secretariat', 'secretariat', auth.password))
-        return next(new Error('unauthorized'));
-      id.role = 'secretariat';
-    } else if (role !== 'public') return next(new Error('unauthorized'));
-    socket.data.id = id;
-    next();
-  });
-
-  const occupant = (seatId: string) => service.state.presence[seatId]?.personId ?? null;
+  io.use(
+    handshake(service, seats, {
+      clientAddress: opts.clientAddress ?? ((req) => req.socket.remoteAddress ?? '?'),
+      firstLockMs: opts.handshakeLockMs,
+    }),
+  );
 
   function actorOf(id: Identity): Actor | null {
-    if (id.role === 'chair') return { role: 'chair', personId: id.personId! };
+    if (id.role === 'chair') return { role: 'chair', personId: id.personId };
     if (id.role === 'secretariat') return { role: 'secretariat', id: 'secretariat' };
     if (id.role === 'seat') {
-      const personId = occupant(id.seatId!);
-      return personId ? { role: 'member', personId, seatId: id.seatId! } : null;
+      const personId = seats.memberOf(id);
+      return personId ? { role: 'member', personId, seatId: id.seatId } : null;
     }
     return null;
   }
 
   function roomOf(id: Identity): Room {
     if (id.role === 'chair' || id.role === 'secretariat') return 'chair';
-    if (id.role === 'seat' && occupant(id.seatId!)) return 'members';
+    if (id.role === 'seat' && seats.memberOf(id)) return 'members';
     return 'public';
+  }
+
+  /** A seat's own part: its member's ballot, or nothing for a tablet that is not the member. */
+  function ownOf(id: SeatIdentity): OwnView {
+    if (seats.memberOf(id)) return ownView(service.state, id.seatId);
+    return { personId: null, seatId: id.seatId, ballot: null, voteId: null };
   }
 
   function viewFor(room: Room) {
@@ -148,14 +154,14 @@ export function attachSockets(http: HttpServer, service: MeetingService, opts: T
     socket.data.viewVersion = f.version;
     fanout.toSocket(socket, 'view', fullMessage(room, f));
     if (id.role === 'seat') sendOwn(socket, true);
+    if (room === 'chair') fanout.toSocket(socket, 'seatLocks', { locks: seats.locksNow() });
   }
 
   // A seat's own part goes when its ballot or its person changes. A ballot left behind by a
   // vote that is no longer the active one needs no message: the screen shows a ballot only
   // for the vote it belongs to (so opening and closing a vote send nothing to each seat).
   function sendOwn(socket: Socket, force = false) {
-    const id = socket.data.id as Identity;
-    const own = ownView(service.state, id.seatId!);
+    const own = ownOf(socket.data.id as SeatIdentity);
     const last = lastOwn.get(socket.id);
     lastOwn.set(socket.id, own);
     const unchanged = last?.personId === own.personId && (last.voteId === own.voteId ? last.ballot === own.ballot : !own.ballot);
@@ -163,13 +169,16 @@ export function attachSockets(http: HttpServer, service: MeetingService, opts: T
     fanout.toSocket(socket, 'own', { version: service.state.version, ...own });
   }
 
+  /** A delta that changes nothing but the version number tells the gallery only that something happened. */
+  const versionOnly = (patch: Patch) => patch.every((op) => op[0].length === 1 && op[0][0] === 'version');
+
   // After a commit: each room gets the delta from its last push (one encoding per room);
   // a socket that is not at that base (it joined or changed room since) gets the whole view.
   function pushRooms(events: EngineEvent[]) {
     const version = service.state.version;
+    seats.afterCommit(events);
     // Seats whose room changed (check-in, check-out) first join their new room's stream.
-    for (const sockets of seatSockets.values())
-      for (const sock of sockets) if (!sock.rooms.has(roomOf(sock.data.id as Identity))) sendFull(sock);
+    for (const sock of seats.allSockets()) if (!sock.rooms.has(roomOf(sock.data.id as Identity))) sendFull(sock);
     const closed = closedVotes();
     for (const room of ROOMS) {
       const members = io.sockets.adapter.rooms.get(room);
@@ -185,7 +194,10 @@ export function attachSockets(http: HttpServer, service: MeetingService, opts: T
       // (a closed vote never changes: test/unit/engine-property.test.ts).
       const same = (p: readonly string[]) =>
         p.length === 1 ? STATIC_KEYS.includes(p[0]!) && statics[p[0]!] === prev.statics[p[0]!] : p[0] === 'votes' && prev.closedVotes.has(p[1]!);
-      const patch = JSON.stringify(diffViews(prev.snapshot, view, same));
+      const ops = diffViews(prev.snapshot, view, same);
+      // §§ 2–3: activity in a closed item leaves the public view as it was: no push at all.
+      if (room === 'public' && versionOnly(ops)) continue;
+      const patch = JSON.stringify(ops);
       // The next copy is the last one patched (parsed anew: no part of it is the live state).
       const next: Feed = { version, statics, closedVotes: closed, text: null, snapshot: applyPatch(prev.snapshot, JSON.parse(patch) as Patch) };
       feeds.set(room, next);
@@ -204,7 +216,7 @@ export function attachSockets(http: HttpServer, service: MeetingService, opts: T
     const forMembers = events.filter((e) => !QUIET_FOR_MEMBERS.has(e.type));
     if (forMembers.length) fanout.toSockets(roomIds('members'), 'notice', { version, events: forMembers });
     if (events.length) fanout.toSockets(roomIds('chair'), 'notice', { version, events });
-    for (const sockets of seatSockets.values()) for (const sock of sockets) sendOwn(sock);
+    for (const sock of seats.allSockets()) sendOwn(sock);
   }
   const roomIds = (room: Room) => [...(io.sockets.adapter.rooms.get(room) ?? [])];
 
@@ -242,128 +254,87 @@ export function attachSockets(http: HttpServer, service: MeetingService, opts: T
     }
   });
 
-  // § 16: a seat whose terminal is silent longer than the grace period counts as absent.
-  function armGrace(seatId: string) {
-    clearTimeout(graceTimers.get(seatId));
-    graceTimers.set(
-      seatId,
-      setTimeout(() => {
-        graceTimers.delete(seatId);
-        if ((seatSockets.get(seatId)?.size ?? 0) > 0) return;
-        if (service.state.presence[seatId]?.online) void system({ type: 'seat.offline', seatId });
-      }, opts.graceMs),
-    );
-  }
-  // After a restart no terminal is connected yet: each occupied seat gets its grace period.
-  for (const seatId of Object.keys(service.state.presence)) armGrace(seatId);
-
   const tick = setInterval(() => {
     if (lateWarningDue(service.state, Date.now())) void system({ type: 'clock.tick' });
   }, 10_000);
   tick.unref();
 
+  // Client → server events (docs/protocol.md). Every one passes the guarded router first.
+  const inbound = routeInbound(
+    {
+      action: {
+        args: 1,
+        run: async (socket, body) => {
+          const id = socket.data.id as Identity;
+          const actor = actorOf(id);
+          if (!actor)
+            return id.role === 'seat'
+              ? serverRefusal('NOT_CHECKED_IN', 'Denne terminal er ikke meldt ind; indtast din personlige kode.', 'This terminal is not checked in; enter your personal code.', '§ 16')
+              : serverRefusal('UNAUTHORIZED', 'Offentligheden kan ikke handle.', 'The public cannot act.', '§ 1');
+          let nonce: string | undefined;
+          if (body && typeof body === 'object' && !Array.isArray(body) && 'nonce' in body) {
+            const { nonce: n, ...rest } = body as Record<string, unknown>;
+            if (typeof n !== 'string') return serverRefusal('MALFORMED', 'Ugyldig nonce.', 'Malformed nonce.');
+            nonce = n;
+            body = rest;
+          }
+          return service.dispatch(body, actor, nonce);
+        },
+      },
+      checkIn: {
+        args: 1,
+        run: (socket, payload) => {
+          if ((socket.data.id as Identity).role !== 'seat')
+            return serverRefusal('WRONG_ROLE', 'Kun en pladsterminal kan melde ind.', 'Only a seat terminal checks in.', '§ 17');
+          const code = payload && typeof payload === 'object' ? (payload as { code?: unknown }).code : undefined;
+          if (typeof code !== 'string' || code.length === 0 || code.length > 64) return serverRefusal('MALFORMED', 'Ugyldig kode.', 'Malformed code.');
+          return seats.checkIn(socket, code);
+        },
+      },
+      'seat.rotateKey': {
+        args: 1,
+        run: (socket, payload) => {
+          if ((socket.data.id as Identity).role !== 'secretariat')
+            return serverRefusal('NOT_SECRETARIAT', 'Kun sekretariatet kan give en plads en ny nøgle.', 'Only the secretariat can give a seat a new key.', '§ 8');
+          return seats.rotateKey(payload && typeof payload === 'object' ? (payload as { seatId?: unknown }).seatId : undefined);
+        },
+      },
+      sync: {
+        args: 0,
+        run: (socket) => {
+          const id = socket.data.id as Identity;
+          const room = roomOf(id);
+          if (!socket.rooms.has(room)) sendFull(socket);
+          const f = feedOf(room);
+          socket.data.viewVersion = f.version;
+          const own = id.role === 'seat' ? ownOf(id) : null;
+          return new JsonText(`{"ok":true,${head(f.version, room).slice(1)},"view":${textOf(f)},"own":${JSON.stringify(own)}}`);
+        },
+      },
+      time: { args: 0, run: () => ({ ok: true, serverNow: Date.now() }) },
+    },
+    { burst: opts.rateBurst, windowS: opts.rateWindowS },
+  );
+
   io.on('connection', (socket) => {
     const id = socket.data.id as Identity;
-    const bucket = { tokens: RATE.burst, at: Date.now() };
-    const limited = (): Ack | null => {
-      const now = Date.now();
-      bucket.tokens = Math.min(RATE.burst, bucket.tokens + ((now - bucket.at) / 1000) * RATE.perSecond);
-      bucket.at = now;
-      if (bucket.tokens < 1)
-        return serverRefusal('RATE_LIMITED', 'For mange henvendelser; vent et øjeblik.', 'Too many messages; wait a moment.');
-      bucket.tokens -= 1;
-      return null;
-    };
-    const reply = (cb: unknown, ack: unknown) => {
-      if (typeof cb === 'function') cb(ack);
-    };
-
-    if (id.role === 'seat') {
-      const set = seatSockets.get(id.seatId!) ?? new Set();
-      set.add(socket);
-      seatSockets.set(id.seatId!, set);
-      clearTimeout(graceTimers.get(id.seatId!));
-      graceTimers.delete(id.seatId!);
-      const occ = service.state.presence[id.seatId!];
-      if (occ && !occ.online) void system({ type: 'seat.online', seatId: id.seatId });
-    }
+    inbound.attach(socket);
+    if (id.role === 'seat') seats.connected(socket);
     sendFull(socket);
-
-    socket.on('action', async (body: unknown, cb?: unknown) => {
-      if (typeof cb !== 'function' && typeof body === 'function') return;
-      const lim = limited();
-      if (lim) return reply(cb, lim);
-      if (JSON.stringify(body ?? null).length > MAX_PAYLOAD_CHARS)
-        return reply(cb, serverRefusal('TOO_LARGE', 'Handlingen er for stor.', 'The action is too large.'));
-      const actor = actorOf(id);
-      if (!actor)
-        return reply(
-          cb,
-          id.role === 'seat'
-            ? serverRefusal('NOT_CHECKED_IN', 'Ingen er meldt ind på denne plads.', 'Nobody is checked in at this seat.', '§ 16')
-            : serverRefusal('UNAUTHORIZED', 'Offentligheden kan ikke handle.', 'The public cannot act.', '§ 1'),
-        );
-      let nonce: string | undefined;
-      if (body && typeof body === 'object' && 'nonce' in body) {
-        const { nonce: n, ...rest } = body as Record<string, unknown>;
-        nonce = n as string;
-        body = rest;
-      }
-      reply(cb, await service.dispatch(body, actor, nonce));
-    });
-
-    socket.on('checkIn', async (payload: unknown, cb?: unknown) => {
-      const lim = limited();
-      if (lim) return reply(cb, lim);
-      if (id.role !== 'seat')
-        return reply(cb, serverRefusal('WRONG_ROLE', 'Kun en pladsterminal kan melde ind.', 'Only a seat terminal checks in.', '§ 17'));
-      const code = (payload as { code?: unknown } | null)?.code;
-      if (typeof code !== 'string' || code.length > 64)
-        return reply(cb, serverRefusal('MALFORMED', 'Ugyldig kode.', 'Malformed code.'));
-      const personId = findBySecret(service.db, 'code', code);
-      if (!personId) return reply(cb, serverRefusal('BAD_CODE', 'Forkert personlig kode.', 'Wrong personal code.', '§ 16'));
-      reply(cb, await service.dispatch({ type: 'presence.checkIn' }, { role: 'member', personId, seatId: id.seatId! }));
-    });
-
-    socket.on('sync', (cb?: unknown) => {
-      const lim = limited();
-      if (lim) return reply(cb, lim);
-      const room = roomOf(id);
-      if (!socket.rooms.has(room)) sendFull(socket);
-      const f = feedOf(room);
-      socket.data.viewVersion = f.version;
-      const own = id.role === 'seat' ? ownView(service.state, id.seatId!) : null;
-      reply(cb, new JsonText(`{"ok":true,${head(f.version, room).slice(1)},"view":${textOf(f)},"own":${JSON.stringify(own)}}`));
-    });
-
-    socket.on('time', (cb?: unknown) => reply(cb, limited() ?? { ok: true, serverNow: Date.now() }));
-
-    // An event we do not know still gets an answer, so a client waiting on it does not hang.
-    socket.onAny((event: string, ...args: unknown[]) => {
-      if (KNOWN_EVENTS.has(event)) return;
-      reply(args.at(-1), serverRefusal('UNKNOWN_EVENT', `Ukendt hændelse: ${event.slice(0, 40)}`, `Unknown event: ${event.slice(0, 40)}`));
-    });
-
     socket.on('disconnect', () => {
       lastOwn.delete(socket.id);
-      if (id.role !== 'seat') return;
-      const set = seatSockets.get(id.seatId!);
-      set?.delete(socket);
-      if (!set || set.size === 0) {
-        seatSockets.delete(id.seatId!);
-        if (occupant(id.seatId!)) armGrace(id.seatId!);
-      }
+      if (id.role === 'seat') seats.disconnected(socket);
     });
   });
 
   return {
     io,
+    seats,
     close: async () => {
       clearInterval(tick);
       if (tallyTimer) clearTimeout(tallyTimer);
       fanout.clear();
-      for (const t of graceTimers.values()) clearTimeout(t);
-      graceTimers.clear();
+      seats.close();
       await new Promise<void>((r) => io.close(() => r()));
     },
   };

@@ -56,6 +56,16 @@ export function orderVoteDemanded(s: MeetingState): boolean {
 }
 
 /** The seat a person sits in by right: their own (§ 17), or the absent member's (§ 8). */
+/**
+ * The seat where this person may check in now (§ 17 fixed seat; § 8 a substitute takes the
+ * seat of the member they replace, and that member may not): null for anyone else.
+ */
+export function checkInSeat(s: MeetingState, personId: PersonId): SeatId | null {
+  const p = s.persons[personId];
+  if (!p || (p.kind === 'member' && s.substitutes[personId])) return null;
+  return homeSeat(s, personId);
+}
+
 export function homeSeat(s: MeetingState, personId: PersonId): SeatId | null {
   const p = s.persons[personId];
   if (!p) return null;

@@ -13,7 +13,7 @@ export async function testServer(opts: Partial<StartOptions> = {}): Promise<Runn
   return startServer({ dbPath: tempDb(), port: 0, demo: true, graceMs: 60_000, staticDir: '/nonexistent', ...opts });
 }
 
-export type Ack = { ok: boolean; version?: number; code?: string; paragraph?: string; message?: { da: string; en: string } };
+export type Ack = { ok: boolean; version?: number; code?: string; paragraph?: string; message?: { da: string; en: string }; session?: string };
 
 export interface Client {
   socket: Socket;
@@ -91,6 +91,8 @@ export async function seatFor(server: RunningServer, personId: string): Promise<
   const c = await connect(server.url, { role: 'seat', seatKey: server.demo.seatKeys[p.seatId!] });
   const ack = await c.emit('checkIn', { code: server.demo.codes[personId] });
   if (!ack.ok) throw new Error(`check-in of ${personId} refused: ${ack.code}`);
+  // The tablet keeps its session, so it is still the member after a reconnect (issue #11).
+  c.socket.auth = { ...(c.socket.auth as object), session: ack.session };
   return c;
 }
 

@@ -26,6 +26,13 @@ describe('§ 16 — presence follows the seat terminal', () => {
     await server?.close();
   });
 
+  /** The member enters the code again on the same tablet: a new session, present again. */
+  async function checkInAgain(i: number) {
+    const ack = await seats[i]!.emit('checkIn', { code: server.demo.codes[ids[i]!] });
+    expect(ack.ok).toBe(true);
+    seats[i]!.socket.auth = { ...(seats[i]!.socket.auth as object), session: ack.session };
+  }
+
   it('a terminal that stops answering counts as absent for quorum, and present again when back', async () => {
     await pub.waitFor((v) => v.quorum.present === 29);
     seats[0]!.socket.disconnect();
@@ -34,8 +41,14 @@ describe('§ 16 — presence follows the seat terminal', () => {
     expect(v.quorum.met).toBe(false);
     const refused = await chair.act({ type: 'vote.open', point: 'P', subject: { kind: 'proposal' } });
     expect(refused).toMatchObject({ ok: false, code: 'NO_QUORUM', paragraph: '§ 15' });
+    // The grace period ended the tablets' sessions: back on the network they are only seat
+    // terminals again (public view, no acting) until the member enters the code (issue #11).
     seats[0]!.socket.connect();
     seats[1]!.socket.connect();
+    await seats[0]!.waitFor((v) => v.version !== undefined && !('persons' in v) && seats[0]!.socket.connected);
+    expect((await seats[0]!.act({ type: 'floor.request' })).code).toBe('NOT_CHECKED_IN');
+    expect(server.service.state.presence[server.service.state.persons[ids[0]!]!.seatId!]!.online).toBe(false);
+    for (const i of [0, 1]) await checkInAgain(i);
     const back = await pub.waitFor((v) => v.quorum.present === 29);
     expect(back.quorum.met).toBe(true);
   });
@@ -50,6 +63,8 @@ describe('§ 16 — presence follows the seat terminal', () => {
     expect(entry.counts).toEqual({ for: 27, against: 0, abstain: 0 });
     expect(entry.absent).toContain(ids[2]);
     seats[2]!.socket.connect();
+    await new Promise<void>((r) => seats[2]!.socket.once('connect', () => r()));
+    await checkInAgain(2);
     await pub.waitFor((v) => v.quorum.present === 29);
   });
 });

@@ -1,0 +1,95 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { DB } from './db';
+
+/**
+ * Who may act at a seat (issue #11): the seat key only opens the seat's terminal; the member
+ * is the tablet session that entered the member's code. A session token is 256 random bits,
+ * stored as its SHA-256 (a guess is hopeless, so no slow hash is needed), kept in SQLite so a
+ * restart of the server does not sign every tablet out.
+ */
+export interface SeatSession {
+  seatId: string;
+  personId: string;
+  tokenHash: string;
+  since: number;
+}
+
+const hash = (secret: string) => createHash('sha256').update(secret).digest('hex');
+const newSecret = () => randomBytes(32).toString('base64url');
+
+export function sameHash(a: string, b: string): boolean {
+  const x = Buffer.from(a, 'hex');
+  const y = Buffer.from(b, 'hex');
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export class SeatAccess {
+  private sessions = new Map<string, SeatSession>();
+  private put;
+  private remove;
+  private setKey;
+
+  constructor(private db: DB) {
+    db.exec(`CREATE TABLE IF NOT EXISTS seat_sessions (
+      seat_id TEXT PRIMARY KEY, person_id TEXT NOT NULL, token_hash TEXT NOT NULL, since INTEGER NOT NULL
+    )`);
+    for (const r of db.prepare('SELECT seat_id, person_id, token_hash, since FROM seat_sessions').all() as {
+      seat_id: string;
+      person_id: string;
+      token_hash: string;
+      since: number;
+    }[])
+      this.sessions.set(r.seat_id, { seatId: r.seat_id, personId: r.person_id, tokenHash: r.token_hash, since: r.since });
+    this.put = db.prepare(
+      'INSERT INTO seat_sessions (seat_id, person_id, token_hash, since) VALUES (?, ?, ?, ?) ON CONFLICT(seat_id) DO UPDATE SET person_id = excluded.person_id, token_hash = excluded.token_hash, since = excluded.since',
+    );
+    this.remove = db.prepare('DELETE FROM seat_sessions WHERE seat_id = ?');
+    this.setKey = db.prepare("UPDATE credentials SET secret_hash = ? WHERE kind = 'seatKey' AND subject = ?");
+  }
+
+  get(seatId: string): SeatSession | undefined {
+    return this.sessions.get(seatId);
+  }
+
+  all(): SeatSession[] {
+    return [...this.sessions.values()];
+  }
+
+  /** The hash a presented token is compared by; null for anything that is not a token. */
+  tokenHashOf(token: unknown): string | null {
+    return typeof token === 'string' && token.length > 0 && token.length <= 128 ? hash(token) : null;
+  }
+
+  /** Whether a token hash is the seat's current session. */
+  holds(seatId: string, tokenHash: string | null): boolean {
+    const s = this.sessions.get(seatId);
+    return !!s && !!tokenHash && sameHash(s.tokenHash, tokenHash);
+  }
+
+  /** A new session for the member at this seat (replacing any other): stored before it is returned. */
+  start(seatId: string, personId: string, now = Date.now()): { token: string; tokenHash: string } {
+    const token = newSecret();
+    const session = { seatId, personId, tokenHash: hash(token), since: now };
+    this.put.run(seatId, personId, session.tokenHash, now);
+    this.sessions.set(seatId, session);
+    return { token, tokenHash: session.tokenHash };
+  }
+
+  end(seatId: string) {
+    if (!this.sessions.has(seatId)) return;
+    this.remove.run(seatId);
+    this.sessions.delete(seatId);
+  }
+
+  /** A new key for a seat (a lost tablet): the old key stops working at once. */
+  rotateKey(seatId: string): string {
+    const key = newSecret();
+    this.db.transaction(() => {
+      const r = this.setKey.run(hash(key), seatId) as { changes: number };
+      if (r.changes !== 1) throw new Error(`seat ${seatId} has no key`);
+      this.remove.run(seatId);
+    })();
+    this.sessions.delete(seatId);
+    return key;
+  }
+}

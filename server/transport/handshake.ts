@@ -1,0 +1,96 @@
+import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'socket.io';
+import type { MeetingService } from '../meeting/service';
+import { checkSecret, findBySecret } from '../store/db';
+import { Backoff } from './backoff';
+import { REJECTED_EVENT } from './packet-guard';
+import type { SeatIdentity, SeatTerminals } from './seats';
+
+export type Identity =
+  | { role: 'public' }
+  | SeatIdentity
+  | { role: 'chair'; personId: string }
+  | { role: 'secretariat' };
+
+export interface HandshakeOptions {
+  /** The client's address for per-address back-off (behind a reverse proxy: the forwarded one). */
+  clientAddress: (req: IncomingMessage) => string;
+  /** Failed handshakes before an address or an account is locked (30 s, then doubling). */
+  addressFailures?: number;
+  accountFailures?: number;
+  firstLockMs?: number;
+}
+
+type Next = (err?: Error) => void;
+
+/** A refused handshake: `connect_error` with this message (and `data`, e.g. `retryAfterMs`). */
+function refused(message: string, data?: Record<string, unknown>): Error {
+  return Object.assign(new Error(message), data ? { data } : {});
+}
+
+const text = (v: unknown, max = 200): string | null => (typeof v === 'string' && v.length > 0 && v.length <= max ? v : null);
+
+/**
+ * Who a socket is, from the handshake's `auth`. Secrets are checked only while neither the
+ * address nor the account is locked; each failure counts against both, so seat keys and
+ * console passwords cannot be guessed at the speed of the network (issue #11).
+ */
+export function handshake(service: MeetingService, seats: SeatTerminals, opts: HandshakeOptions) {
+  const byAddress = new Backoff({ maxFailures: opts.addressFailures ?? 10, firstLockMs: opts.firstLockMs ?? 30_000 });
+  const byAccount = new Backoff({ maxFailures: opts.accountFailures ?? 5, firstLockMs: opts.firstLockMs ?? 30_000 });
+
+  async function identify(auth: Record<string, unknown>): Promise<Identity | null> {
+    if (auth.role === 'seat') {
+      const key = text(auth.seatKey);
+      const seatId = key ? findBySecret(service.db, 'seatKey', key) : null;
+      return seatId ? { role: 'seat', seatId, tokenHash: seats.access.tokenHashOf(auth.session) } : null;
+    }
+    if (auth.role === 'chair') {
+      const personId = text(auth.personId);
+      const password = text(auth.password);
+      return personId && password && checkSecret(service.db, 'chair', personId, password) ? { role: 'chair', personId } : null;
+    }
+    const password = text(auth.password);
+    return password && checkSecret(service.db, 'secretariat', 'secretariat', password) ? { role: 'secretariat' } : null;
+  }
+
+  async function admit(socket: Socket): Promise<Error | undefined> {
+    const raw = socket.handshake.auth as unknown;
+    const auth = (raw && typeof raw === 'object' && !Array.isArray(raw) ? raw : {}) as Record<string, unknown>;
+    const role = auth.role ?? 'public';
+    if (role === 'public') {
+      socket.data.id = { role: 'public' } satisfies Identity;
+      return;
+    }
+    if (role === REJECTED_EVENT) return refused('malformed');
+    if (role !== 'seat' && role !== 'chair' && role !== 'secretariat') return refused('unauthorized');
+    const address = `address:${opts.clientAddress(socket.request)}`;
+    const account = role === 'chair' ? `chair:${text(auth.personId) ?? '?'}` : role === 'secretariat' ? 'secretariat' : null;
+    for (const [limiter, key] of [[byAddress, address], [byAccount, account]] as const) {
+      if (!key) continue;
+      const lock = await limiter.check(key);
+      if (lock.locked) return refused('rate_limited', { retryAfterMs: lock.retryAfterMs });
+    }
+    const id = await identify(auth);
+    if (!id) {
+      await byAddress.fail(address);
+      if (account) await byAccount.fail(account);
+      return refused('unauthorized');
+    }
+    // A success clears the account's failures, never the address's: one valid key must not
+    // buy an address fresh guesses at the chair's password.
+    if (account) await byAccount.succeed(account);
+    if (id.role === 'seat' && !seats.admit(id.seatId, !!seats.memberOf(id))) return refused('seat_busy');
+    socket.data.id = id;
+  }
+
+  return (socket: Socket, next: Next) => {
+    admit(socket).then(
+      (err) => next(err),
+      (e: unknown) => {
+        console.error('handshake fault', e);
+        next(refused('internal'));
+      },
+    );
+  };
+}

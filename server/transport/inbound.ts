@@ -1,0 +1,70 @@
+import type { Socket } from 'socket.io';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { serverRefusal } from '../meeting/service';
+import { REJECTED_EVENT, type RejectedCode } from './packet-guard';
+
+/** One client → server event: how many arguments it takes before its callback, and what it does. */
+export interface InboundEvent {
+  args: 0 | 1;
+  run(socket: Socket, payload: unknown): unknown | Promise<unknown>;
+}
+
+export interface InboundOptions {
+  /** Messages per socket: a burst of `burst`, `burst` more every `windowS` seconds. */
+  burst?: number;
+  windowS?: number;
+}
+
+const REJECTED: Record<RejectedCode, () => unknown> = {
+  TOO_LARGE: () => serverRefusal('TOO_LARGE', 'Beskeden er for stor.', 'The message is too large.'),
+  TOO_DEEP: () => serverRefusal('TOO_DEEP', 'Beskeden er for dybt indlejret.', 'The message is nested too deeply.'),
+  MALFORMED: () => serverRefusal('MALFORMED', 'Ugyldig besked.', 'Malformed message.'),
+};
+
+/**
+ * Every message a socket sends goes through here, before any handler (socket.io's `onAny`
+ * and `on` listeners are not used): it counts against the socket's rate limit, must name a
+ * known event with a string, must carry exactly that event's arguments, and gets exactly one
+ * answer on its callback if it has one. A handler that throws answers INTERNAL; nothing a
+ * client sends reaches the process's top level.
+ */
+export function routeInbound(events: Record<string, InboundEvent>, opts: InboundOptions = {}) {
+  const burst = opts.burst ?? 40;
+  const limiter = new RateLimiterMemory({ points: burst, duration: opts.windowS ?? 2 });
+  const table = new Map(Object.entries(events));
+
+  async function route(socket: Socket, packet: unknown[]): Promise<unknown> {
+    try {
+      await limiter.consume(socket.id);
+    } catch {
+      return serverRefusal('RATE_LIMITED', 'For mange henvendelser; vent et øjeblik.', 'Too many messages; wait a moment.');
+    }
+    const [event, ...args] = packet;
+    if (event === REJECTED_EVENT) return (REJECTED[args[0] as RejectedCode] ?? REJECTED.MALFORMED)();
+    if (typeof event !== 'string') return serverRefusal('MALFORMED', 'Hændelsens navn skal være tekst.', 'The event name must be a string.');
+    const handler = table.get(event);
+    if (!handler)
+      return serverRefusal('UNKNOWN_EVENT', `Ukendt hændelse: ${event.slice(0, 40)}`, `Unknown event: ${event.slice(0, 40)}`);
+    if (args.length !== handler.args || args.some((a) => typeof a === 'function'))
+      return serverRefusal('MALFORMED', `«${event}» tager ${handler.args} argument(er) og et svar.`, `"${event}" takes ${handler.args} argument(s) and a callback.`);
+    return handler.run(socket, args[0]);
+  }
+
+  return {
+    attach(socket: Socket) {
+      socket.use((packet) => {
+        const last = packet.at(-1);
+        const cb = typeof last === 'function' ? (last as (a: unknown) => void) : null;
+        const rest = cb ? packet.slice(0, -1) : packet;
+        route(socket, rest).then(
+          (answer) => cb?.(answer),
+          (e: unknown) => {
+            console.error('handler fault', rest[0], e);
+            cb?.(serverRefusal('INTERNAL', 'Intern fejl; intet er ændret.', 'Internal error; nothing was changed.'));
+          },
+        );
+      });
+      socket.on('disconnect', () => void limiter.delete(socket.id));
+    },
+  };
+}
