@@ -644,8 +644,10 @@ function VoteFormPanel(props: {
 function ActiveVotePanel({ state, vote, allowed, can, closeVote }: { state: MeetingState; vote: Vote; allowed: AllowedMap; can: Can; closeVote: () => void }) {
   const t = useT();
   const elig = eligible(state, vote);
-  const voted = elig.filter((p) => vote.ballots[p]);
-  const missing = elig.filter((p) => !vote.ballots[p]);
+  // An open electronic vote says who has voted (`votedBy`), never how; a roll call keeps its answers.
+  const has = new Set(vote.votedBy ?? Object.keys(vote.ballots));
+  const voted = elig.filter((p) => has.has(p));
+  const missing = elig.filter((p) => !has.has(p));
   const turn = vote.rollCall ? vote.rollCall.order[vote.rollCall.index] : undefined;
   return (
     <Section title={`${t('voteInProgress')} · ${t(`mode_${vote.mode}`)}`} id="vote-title" className="card-vote">

@@ -159,6 +159,15 @@ function MajorityConsole({ state, e, can }: { state: MeetingState; e: MajorityEl
           {t('openBallotShort')} — {t('noSecretDemand')}
         </p>
       )}
+      {(e.voided ?? []).map((v, i) => {
+        const held = e.rounds.some((r) => r.number === v.number);
+        return (
+          <p key={i} className={held ? 'statement' : 'statement statement-warn'} data-testid="election-voided" title={t('roundVoidedWhy')}>
+            {held ? t('roundVoidedHeld', { n: v.number, voted: v.voted }) : t('roundVoided', { n: v.number })}
+          </p>
+        );
+      })}
+      {(e.voided ?? []).some((v) => !e.rounds.some((r) => r.number === v.number)) ? <p className="hint">{t('roundVoidedWhy')}</p> : null}
       {round ? (
         <div className="stack" aria-live="polite">
           <p className="big-count" data-testid="election-voted">
