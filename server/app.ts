@@ -13,12 +13,14 @@ import { loadSetup, openDb, saveSetup, type Credentials } from './store/db';
 import { clientAddressFor, type TrustProxy } from './transport/client-address';
 import { securityHeaders } from './transport/headers';
 import type { SignInLimits } from './transport/limits';
-import { attachSockets } from './transport/sockets';
+import { attachSockets, type TransportOptions } from './transport/sockets';
 import { VersionCache } from './transport/version-cache';
 import { recordRouter } from './record/routes';
 
 export interface StartOptions {
   dbPath: string;
+  /** Limits of the socket transport (seat sockets per key, code and handshake locks, message rate). */
+  transport?: Partial<Omit<TransportOptions, 'graceMs'>>;
   port?: number;
   host?: string;
   /**
@@ -90,6 +92,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     pingTimeoutMs: opts.pingTimeoutMs,
     origins: opts.origins ?? [],
     clientAddress,
+    ...opts.transport,
   };
   const sockets = attachSockets(http, service, transport);
 

@@ -123,6 +123,7 @@ export class SeatTerminals {
   // § 16: a seat whose member's tablet is silent longer than the grace period counts as absent,
   // and that tablet's session ends (other tablets with the key do not keep the member present).
   private armGrace(seatId: string) {
+    if (this.closed) return;
     clearTimeout(this.graceTimers.get(seatId));
     this.graceTimers.set(
       seatId,
@@ -238,7 +239,9 @@ export class SeatTerminals {
     return { ok: true, version: this.service.state.version, seatId, key };
   }
 
+  private closed = false;
   close() {
+    this.closed = true;
     for (const t of this.graceTimers.values()) clearTimeout(t);
     this.graceTimers.clear();
     for (const l of this.locks.values()) clearTimeout(l.timer);

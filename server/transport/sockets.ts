@@ -336,6 +336,7 @@ export function attachSockets(http: HttpServer, service: MeetingService, opts: T
       fanout.clear();
       seats.close();
       await new Promise<void>((r) => io.close(() => r()));
+      seats.close(); // the sockets' disconnects armed grace timers again
     },
   };
 }
