@@ -16,8 +16,11 @@ import { RecordStore, UNAUTHORIZED, type RecordRefusal } from './store';
 //   GET  /record/votes.csv            public CSV of the decisions
 //   GET  /record/members[?lang=en]    members' version (closed items included), and
 //   GET  /record/members.json         …/members/votes.csv: a member's personal code
-//   GET  /record/members/votes.csv    (?code=…) or HTTP Basic (user "secretariat" or a chair's
-//                                     person id with its password, or any user with a member code)
+//   GET  /record/members/votes.csv    (?code=…) or HTTP Basic (user "secretariat" with its password,
+//                                     a chair's person id with its password, or any other user with a member code)
+// Failed sign-ins are limited per client address (req.ip: see `trust proxy`), per account and
+// overall (server/transport/limits.ts): 429 + Retry-After, checked before any secret is.
+// Every output is computed once per meeting version and record revision.
 //   POST /record/sign                 { role: 'chair', personId, password } | { role: 'secretariat', password, name? }
 //   POST /record/corrections          the same credentials + { text, itemId? }
 
@@ -42,12 +45,18 @@ function basicCredentials(req: Request): { user: string; password: string } | nu
   return { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }
 
-/** A member code in ?code= tries the members' codes; HTTP Basic tries its user and, as a code, its password. */
-function memberAttempt(req: Request): Attempt {
+/**
+ * The accounts a members' version request tries: a code in ?code= tries the members' codes
+ * ('code'); HTTP Basic with user "secretariat" tries the secretariat's password only; with a
+ * chair's person id, that chair's password and, as a code, the members' codes; with any other
+ * user, only the codes (the user name is not an account then).
+ */
+function memberAttempt(req: Request, chairLine: string[]): Attempt {
   if (typeof req.query.code === 'string') return { accounts: ['code'] };
   const basic = basicCredentials(req);
   if (!basic) return { accounts: [] };
-  return { accounts: basic.user ? [basic.user, 'code'] : ['code'] };
+  if (basic.user === 'secretariat') return { accounts: ['secretariat'] };
+  return { accounts: chairLine.includes(basic.user) ? [basic.user, 'code'] : ['code'] };
 }
 
 /** A signature or correction tries the chair's person id or the secretariat. */
@@ -84,7 +93,7 @@ export function recordRouter(service: MeetingService, opts: RecordRouterOptions 
     if (!basic) return false;
     const { user, password } = basic;
     if (!password || password.length > 200) return false;
-    if (user === 'secretariat' && checkSecret(service.db, 'secretariat', 'secretariat', password)) return true;
+    if (user === 'secretariat') return checkSecret(service.db, 'secretariat', 'secretariat', password);
     if (user && checkSecret(service.db, 'chair', user, password)) return true;
     return findBySecret(service.db, 'code', password) !== null;
   }
@@ -101,7 +110,7 @@ export function recordRouter(service: MeetingService, opts: RecordRouterOptions 
    * address, an account it tries or everyone together has used up its failures; a failure counts.
    */
   async function guard(req: Request, res: Response): Promise<boolean> {
-    const { accounts } = memberAttempt(req);
+    const { accounts } = memberAttempt(req, service.state.chair.line);
     const address = req.ip ?? '?';
     const wait = await limiter.blockedFor(address, accounts);
     if (wait > 0) {
