@@ -14,6 +14,7 @@ import { authMatrix, matrixText } from './resilience/authz';
 import { badInputStorm } from './resilience/bad-input';
 import { crashTrials } from './resilience/crash';
 import { reconnectStorm } from './resilience/reconnect';
+import { wireFuzz } from './resilience/wire-fuzz';
 import { arg } from './cli-args';
 
 const onlyArg = process.argv.indexOf('--only');
@@ -85,6 +86,22 @@ async function main(): Promise<number> {
     if (b.accepted || b.unanswered || !b.serverUp || !b.phaseAUnchanged || b.honestAccepted !== b.honestActions || !b.honestEventsOnly || !b.honestClientsCurrent)
       problems.push('bad-input storm: see above');
     if (Object.keys(b.otherRefusals).length || b.specific < b.sent / 2) problems.push('bad-input storm: refusals not specific');
+  }
+
+  if (run('fuzz')) {
+    const rounds = arg('fuzz-rounds', 20);
+    log(`== raw-frame fuzz: ${rounds} rounds as public, seat before/after check-in, chair ==`);
+    const f = await wireFuzz({ rounds, seed: arg('seed', 1), log });
+    summary.fuzz = f;
+    log(
+      `${f.sent} frames: refused ${f.refused}, connection closed ${f.closed}, no answer expected ${f.silent - f.unanswered}, accepted ${f.accepted}, unanswered ${f.unanswered}; ` +
+        `refusals ${JSON.stringify(f.byCode)}`,
+    );
+    log(
+      `handshakes ${f.handshakes.refused}/${f.handshakes.sent} refused; burst ${f.burst.rateLimited}/${f.burst.sent} rate-limited; ` +
+        `batches healthy ${f.batchesHealthy}/${f.batches}; version ${f.versionBefore} → ${f.versionAfter}; server alive ${f.serverAlive}; ${(f.durationMs / 1000).toFixed(1)} s`,
+    );
+    if (!f.serverAlive || f.accepted || f.unanswered || f.batchesHealthy !== f.batches || f.versionAfter !== f.versionBefore) problems.push('raw-frame fuzz: see above');
   }
 
   if (run('authz')) {

@@ -39,19 +39,23 @@ export function handshake(service: MeetingService, seats: SeatTerminals, opts: H
   const byAddress = new Backoff({ maxFailures: opts.addressFailures ?? 10, firstLockMs: opts.firstLockMs ?? 30_000 });
   const byAccount = new Backoff({ maxFailures: opts.accountFailures ?? 5, firstLockMs: opts.firstLockMs ?? 30_000 });
 
-  async function identify(auth: Record<string, unknown>): Promise<Identity | null> {
+  /** The secret this handshake presents, or null when the auth is malformed (not a guess: not counted). */
+  function presented(auth: Record<string, unknown>): string | null {
+    if (auth.role === 'seat') return text(auth.seatKey);
+    if (auth.role === 'chair') return text(auth.personId) && text(auth.password);
+    return text(auth.password);
+  }
+
+  function identify(auth: Record<string, unknown>): Identity | null {
     if (auth.role === 'seat') {
-      const key = text(auth.seatKey);
-      const seatId = key ? findBySecret(service.db, 'seatKey', key) : null;
+      const seatId = findBySecret(service.db, 'seatKey', auth.seatKey as string);
       return seatId ? { role: 'seat', seatId, tokenHash: seats.access.tokenHashOf(auth.session) } : null;
     }
     if (auth.role === 'chair') {
-      const personId = text(auth.personId);
-      const password = text(auth.password);
-      return personId && password && checkSecret(service.db, 'chair', personId, password) ? { role: 'chair', personId } : null;
+      const personId = auth.personId as string;
+      return checkSecret(service.db, 'chair', personId, auth.password as string) ? { role: 'chair', personId } : null;
     }
-    const password = text(auth.password);
-    return password && checkSecret(service.db, 'secretariat', 'secretariat', password) ? { role: 'secretariat' } : null;
+    return checkSecret(service.db, 'secretariat', 'secretariat', auth.password as string) ? { role: 'secretariat' } : null;
   }
 
   async function admit(socket: Socket): Promise<Error | undefined> {
@@ -64,6 +68,7 @@ export function handshake(service: MeetingService, seats: SeatTerminals, opts: H
     }
     if (role === REJECTED_EVENT) return refused('malformed');
     if (role !== 'seat' && role !== 'chair' && role !== 'secretariat') return refused('unauthorized');
+    if (!presented(auth)) return refused('malformed');
     const address = `address:${opts.clientAddress(socket.request)}`;
     const account = role === 'chair' ? `chair:${text(auth.personId) ?? '?'}` : role === 'secretariat' ? 'secretariat' : null;
     for (const [limiter, key] of [[byAddress, address], [byAccount, account]] as const) {
@@ -71,7 +76,7 @@ export function handshake(service: MeetingService, seats: SeatTerminals, opts: H
       const lock = await limiter.check(key);
       if (lock.locked) return refused('rate_limited', { retryAfterMs: lock.retryAfterMs });
     }
-    const id = await identify(auth);
+    const id = identify(auth);
     if (!id) {
       await byAddress.fail(address);
       if (account) await byAccount.fail(account);

@@ -192,7 +192,7 @@ describe('no oracle, no guessing (issue #11, item 3)', () => {
     const seatId = server.service.state.persons[personId]!.seatId!;
     const locks: any[] = [];
     chair.socket.on('seatLocks', (m) => locks.push(m));
-    const sockets = [];
+    const sockets: Client[] = [];
     for (let i = 0; i < 3; i++) sockets.push(await connect(server.url, { role: 'seat', seatKey: seatKeyOf(server, personId) }));
     open.push(...sockets);
     const lockRound = async () => {
