@@ -134,7 +134,6 @@ export function PresencePanel({ state, can, withOrderCalls }: { state: MeetingSt
       {locked.length ? (
         <div className="seat-locks" role="status" aria-labelledby="seat-locks-title" data-testid="seat-locks">
           <h3 id="seat-locks-title">
-            <span aria-hidden="true">🔒 </span>
             {t('seatLocksTitle')}
           </h3>
           <ul className="plain">
@@ -174,7 +173,6 @@ export function PresencePanel({ state, can, withOrderCalls }: { state: MeetingSt
                   {locks[seat.id] ? (
                     <span className="seat-locked-cell">
                       {' · '}
-                      <span aria-hidden="true">🔒 </span>
                       {t('seatLockedCell', { until: lockedUntil(locks[seat.id]!) })}
                     </span>
                   ) : null}

@@ -209,7 +209,6 @@ function SeatLockNotice({ until }: { until: number }) {
   return (
     <div className="card seat-lock" role="alert" data-testid="seat-lock">
       <h2>
-        <span aria-hidden="true">🔒 </span>
         {t('seatLockedTitle')}
       </h2>
       <p>{t('seatLocked', { until: clockTime(until, lang) })}</p>
