@@ -3,6 +3,7 @@ import path from 'node:path';
 import { startServer, type RunningServer } from '../../server/app';
 import { MeetingService } from '../../server/meeting/service';
 import { openDb, saveSetup } from '../../server/store/db';
+import { SeatAccess } from '../../server/store/seat-access';
 import { ACTION_ROLES, ACTION_TYPES, actionBodySchema, type ActionType } from '../../shared/actions';
 import type { Actor } from '../../shared/types';
 import { connectLean, type Ack, type Lean } from './client';
@@ -121,6 +122,9 @@ async function buildBase(dir: string): Promise<Base> {
   const closed = Object.values(s.votes).find((v) => v.status === 'closed')!;
   const entryId = s.record.find((e) => e.voteId === closed.id)!.id;
   const base = { dbPath, agenda: [...s.agenda], amendmentId, voteId: closed.id, entryId };
+  // Each checked-in member's tablet session, as their own tablets hold them (issue #11).
+  const access = new SeatAccess(db);
+  for (const [seatId, occ] of Object.entries(s.presence)) baseSessions.set(occ.personId, access.start(seatId, occ.personId).token);
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
   return base;
@@ -235,19 +239,22 @@ export interface MatrixSummary {
   durationMs: number;
 }
 
+/** Tablet sessions of the base meeting's checked-in persons (a seat key alone is not the member). */
+const baseSessions = new Map<string, string>();
+
 function authFor(role: MatrixRole): Record<string, unknown> {
-  const seat = (p: string) => ({ role: 'seat', seatKey: demo.seatKeys[seatOfPerson(p)] });
+  const seat = (p: string, as?: string) => ({ role: 'seat', seatKey: demo.seatKeys[seatOfPerson(p)], session: as ? baseSessions.get(as) : undefined });
   switch (role) {
     case 'memberOwnSeat':
-      return seat(P.own);
+      return seat(P.own, P.own);
     case 'memberOtherSeat':
       return seat(P.emptyForOther);
     case 'seatNotCheckedIn':
       return seat(P.emptyPlain);
     case 'substitute':
-      return seat(P.replaced);
+      return seat(P.replaced, P.sub);
     case 'disqualified':
-      return seat(P.disq);
+      return seat(P.disq, P.disq);
     case 'actingChair':
       return { role: 'chair', personId: P.acting, password: demo.chairPasswords[P.acting] };
     case 'formerChair':

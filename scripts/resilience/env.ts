@@ -88,11 +88,18 @@ export class ServerProcess {
 export const chairAuth = (personId = demo.setup.chairLine[0]!) => ({ role: 'chair', personId, password: demo.chairPasswords[personId] });
 export const seatAuth = (personId: string) => ({ role: 'seat', seatKey: demo.seatKeys[seatOfPerson(personId)] });
 
-/** A seat terminal at the member's own seat, checked in (or already checked in). */
+/** Each member's tablet session from its last check-in (issue #11: the key alone is not the member). */
+export const sessions = new Map<string, string>();
+/** The member's own tablet: seat key and session, as a reconnecting screen presents them. */
+export const memberAuth = (personId: string) => ({ ...seatAuth(personId), session: sessions.get(personId) });
+
+/** A seat terminal at the member's own seat, checked in; it keeps the session for reconnects. */
 export async function seatClient(url: string, personId: string, opts: LeanOptions = {}): Promise<Lean> {
   const c = await connectLean(url, seatAuth(personId), opts);
   const ack = await c.emit('checkIn', { code: demo.codes[personId] });
-  if (!ack?.ok && ack?.code !== 'ALREADY_CHECKED_IN') throw new Error(`check-in of ${personId}: ${ack?.code ?? 'no answer'}`);
+  if (!ack?.ok) throw new Error(`check-in of ${personId}: ${ack?.code ?? 'no answer'}`);
+  sessions.set(personId, ack.session);
+  c.socket.auth = memberAuth(personId);
   return c;
 }
 

@@ -1,5 +1,5 @@
 import type { Socket } from 'socket.io';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { BurstyRateLimiter, RateLimiterMemory } from 'rate-limiter-flexible';
 import { serverRefusal } from '../meeting/service';
 import { REJECTED_EVENT, type RejectedCode } from './packet-guard';
 
@@ -10,9 +10,10 @@ export interface InboundEvent {
 }
 
 export interface InboundOptions {
-  /** Messages per socket: a burst of `burst`, `burst` more every `windowS` seconds. */
+  /** Messages per socket and second (default 20)… */
+  perSecond?: number;
+  /** …and up to `burst` more once in ten seconds (default 20): a screen's reconnect burst. */
   burst?: number;
-  windowS?: number;
 }
 
 const REJECTED: Record<RejectedCode, () => unknown> = {
@@ -29,8 +30,9 @@ const REJECTED: Record<RejectedCode, () => unknown> = {
  * client sends reaches the process's top level.
  */
 export function routeInbound(events: Record<string, InboundEvent>, opts: InboundOptions = {}) {
-  const burst = opts.burst ?? 40;
-  const limiter = new RateLimiterMemory({ points: burst, duration: opts.windowS ?? 2 });
+  const steady = new RateLimiterMemory({ points: opts.perSecond ?? 20, duration: 1 });
+  const spare = new RateLimiterMemory({ keyPrefix: 'burst', points: opts.burst ?? 20, duration: 10 });
+  const limiter = new BurstyRateLimiter(steady, spare);
   const table = new Map(Object.entries(events));
 
   async function route(socket: Socket, packet: unknown[]): Promise<unknown> {
@@ -64,7 +66,7 @@ export function routeInbound(events: Record<string, InboundEvent>, opts: Inbound
           },
         );
       });
-      socket.on('disconnect', () => void limiter.delete(socket.id));
+      socket.on('disconnect', () => void Promise.all([steady.delete(socket.id), spare.delete(socket.id)]));
     },
   };
 }

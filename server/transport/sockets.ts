@@ -47,9 +47,9 @@ export interface TransportOptions {
   origins?: string[];
   /** The client's address (behind a reverse proxy: the forwarded one, by `trust proxy`). */
   clientAddress?: (req: IncomingMessage) => string;
-  /** Messages per socket: a burst of `rateBurst` every `rateWindowS` seconds (default 40 per 2 s). */
+  /** Messages per socket: `ratePerSecond` (default 20) and a burst of `rateBurst` more per 10 s (default 20). */
+  ratePerSecond?: number;
   rateBurst?: number;
-  rateWindowS?: number;
 }
 
 /**
@@ -313,7 +313,7 @@ export function attachSockets(http: HttpServer, service: MeetingService, opts: T
       },
       time: { args: 0, run: () => ({ ok: true, serverNow: Date.now() }) },
     },
-    { burst: opts.rateBurst, windowS: opts.rateWindowS },
+    { perSecond: opts.ratePerSecond, burst: opts.rateBurst },
   );
 
   io.on('connection', (socket) => {
