@@ -98,13 +98,24 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
 
   // Security headers on every answer below (static files, /api, /record, 404s).
   app.use(securityHeaders());
-  app.get('/healthz', (_req, res) => {
-    res.json({ ok: true, version: service.state.version });
+  // The meeting's version counts every action, closed items' too (§ 2): only this machine
+  // (monitoring, the resilience suite) is told it; anyone else learns that the server is up.
+  app.get('/healthz', (req, res) => {
+    res.set('Cache-Control', 'no-store');
+    res.json(isLoopback(clientAddress(req)) ? { ok: true, version: service.state.version } : { ok: true });
   });
-  // The gallery's view, computed once per meeting version.
+  // The gallery's view, computed once per meeting version; as on the public sockets, a new
+  // version that changes nothing public keeps the text (and version) last served (§§ 2–3).
   const publicCache = new VersionCache(() => service.state);
+  let lastPublic = { body: '', text: '' };
   app.get('/api/public', (_req, res) => {
-    res.type('json').send(publicCache.get('public', () => JSON.stringify(publicView(service.state))));
+    const text = publicCache.get('public', () => {
+      const view = publicView(service.state);
+      const body = JSON.stringify({ ...view, version: 0 });
+      if (body !== lastPublic.body) lastPublic = { body, text: JSON.stringify(view) };
+      return lastPublic.text;
+    });
+    res.type('json').send(text);
   });
   // Demo only: the seat links, so every seat terminal can be opened from one page; to this
   // machine only (no proxy in between) unless the demo was started --demo-on-network.

@@ -91,6 +91,18 @@ describe('bad input is refused and changes nothing', () => {
     expect((await chair.act({ type: 'vote.close' })).ok).toBe(true);
   });
 
+  it('a fault inside the engine answers INTERNAL and rebuilds the live state from the log', async () => {
+    const s = server.service.state;
+    const before = JSON.stringify(s);
+    // Provoke a fault in rule code: damage the in-memory state only (the log is untouched).
+    (s as { deniedFloor: unknown }).deniedFloor = null;
+    const ack = await seats[6]!.act({ type: 'floor.request' });
+    expect(ack).toMatchObject({ ok: false, code: 'INTERNAL' });
+    expect(JSON.stringify(server.service.state)).toBe(before);
+    expect((await seats[6]!.act({ type: 'floor.request' })).ok).toBe(true);
+    expect((await seats[6]!.act({ type: 'floor.withdraw' })).ok).toBe(true);
+  });
+
   it('an unknown event is answered with a refusal, not left hanging', async () => {
     await refused(seats[0]!, 'vote', { choice: 'for' }, 'UNKNOWN_EVENT');
   });

@@ -258,6 +258,19 @@ describe('the demo stays on the machine', () => {
     }
   });
 
+  it('/healthz tells the meeting\u2019s version to this machine only (it counts closed items\u2019 actions too)', async () => {
+    const server = await testServer({ trustProxy: 'loopback' });
+    try {
+      const here = JSON.parse((await raw(`${server.url}/healthz`)).text);
+      expect(here).toEqual({ ok: true, version: server.service.state.version });
+      const there = await raw(`${server.url}/healthz`, { 'x-forwarded-for': '203.0.113.7' });
+      expect(there.status).toBe(200);
+      expect(JSON.parse(there.text)).toEqual({ ok: true });
+    } finally {
+      await server.close();
+    }
+  });
+
   it('two fresh demo databases get different random credentials; a restart keeps them', async () => {
     const dbA = tempDb('demo-a');
     const a = await startServer({ dbPath: dbA, port: 0, demo: true, staticDir: '/nonexistent' });

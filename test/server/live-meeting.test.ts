@@ -128,8 +128,13 @@ describe('live meeting over socket.io (§§ 2–3, 15, 16, 19, 24)', () => {
     expect((await chair.act({ type: 'floor.give' })).ok).toBe(true);
     expect((await chair.act({ type: 'floor.end' })).ok).toBe(true);
     expect((await chair.act({ type: 'vote.open', point: 'At ejendommen sælges.', subject: { kind: 'proposal' } })).ok).toBe(true);
+    const apiAtStart = (await (await fetch(`${server.url}/api/public`)).json()).version;
     for (const id of ids.slice(0, 30)) expect((await seats.get(id)!.act({ type: 'vote.cast', choice: 'for' })).ok).toBe(true);
     expect((await chair.act({ type: 'vote.close' })).ok).toBe(true);
+    // /api/public follows the same rule as the sockets: ballots in a closed item move nothing.
+    expect(apiAtStart).toBeGreaterThan(versionBefore);
+    expect((await (await fetch(`${server.url}/api/public`)).json()).version).toBe(apiAtStart);
+    expect(server.service.state.version).toBeGreaterThan(apiAtStart + 30);
     const memberView = await seats.get(ids[0]!)!.waitFor((v) => v.record.some((r: any) => r.itemId === 'i3'));
     expect(memberView.items.i3.title).toBe(closedItem.title);
     expect((await chair.act({ type: 'item.finish' })).ok).toBe(true);
