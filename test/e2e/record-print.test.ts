@@ -21,12 +21,13 @@ type Running = Awaited<ReturnType<typeof startServer>>;
 let server: Running;
 let browser: Browser;
 let sample: SampleMeeting;
+/** The chamber with random credentials, seeded below before the server starts. */
+const demo = newDemo();
 
 beforeAll(async () => {
   // The meeting is played on a test clock (so the record shows an evening's times), then
   // the real server starts on the same log and replays it.
   const dbPath = path.join(mkdtempSync(path.join(tmpdir(), 'record-e2e-')), 'meeting.sqlite');
-  const demo = newDemo();
   const db = openDb(dbPath);
   saveSetup(db, demo.setup, { memberCount: demo.setup.persons.filter((p) => p.kind === 'member').length }, demo);
   let now = T0;
@@ -87,7 +88,7 @@ describe('the printable decision record in chromium', () => {
   });
 
   it("opens the members' version with HTTP basic auth, closed item in full, in English too", async () => {
-    const ctx = await browser.newContext({ httpCredentials: { username: 'secretariat', password: 'sekretariat' } });
+    const ctx = await browser.newContext({ httpCredentials: { username: 'secretariat', password: demo.secretariatPassword } });
     const page = await ctx.newPage();
     await page.goto(`${server.url}/record/members?lang=en`);
     const text = await page.locator('body').innerText();
