@@ -111,6 +111,30 @@ export const REFUSALS = {
 
 export type RefusalCode = keyof typeof REFUSALS;
 
+/**
+ * Refusals given by the transport, before or beside the engine (server/transport): the wire,
+ * the handshake's identity and the seat terminal's code. Same shape; the texts here are the
+ * general ones, a refusal may say more (docs/protocol.md lists when each is given).
+ */
+export const TRANSPORT_REFUSALS = {
+  MALFORMED: ['—', 'Ugyldig besked.', 'Malformed message.'],
+  TOO_LARGE: ['—', 'Beskeden er for stor.', 'The message is too large.'],
+  TOO_DEEP: ['—', 'Beskeden er for dybt indlejret.', 'The message is nested too deeply.'],
+  UNKNOWN_EVENT: ['—', 'Ukendt hændelse.', 'Unknown event.'],
+  RATE_LIMITED: ['—', 'For mange henvendelser; vent et øjeblik.', 'Too many messages; wait a moment.'],
+  REPLAYED: ['—', 'Handlingen er allerede modtaget.', 'This action was already received.'],
+  INTERNAL: ['—', 'Intern fejl; intet er ændret.', 'Internal error; nothing was changed.'],
+  UNAUTHORIZED: ['§ 1', 'Offentligheden kan ikke handle.', 'The public cannot act.'],
+  NOT_CHECKED_IN: ['§ 16', 'Denne terminal er ikke meldt ind; indtast din personlige kode.', 'This terminal is not checked in; enter your personal code.'],
+  BAD_CODE: ['§ 16', 'Koden gælder ikke på denne plads.', 'The code is not valid at this seat.'],
+  SEAT_LOCKED: ['§ 16', 'For mange forkerte koder; pladsen er låst et stykke tid.', 'Too many wrong codes; the seat is locked for a while.'],
+  WRONG_ROLE: ['§ 17', 'Kun en pladsterminal kan melde ind.', 'Only a seat terminal checks in.'],
+  NOT_SECRETARIAT: ['§ 8', 'Kun sekretariatet kan gøre dette.', 'Only the secretariat may do this.'],
+  UNKNOWN_SEAT: ['§ 17', 'Ukendt plads.', 'Unknown seat.'],
+} as const satisfies Record<string, readonly [string, string, string]>;
+
+export type TransportRefusalCode = keyof typeof TRANSPORT_REFUSALS;
+
 export function refusal(code: RefusalCode, detail?: { da: string; en: string }): Refusal {
   const [paragraph, da, en] = REFUSALS[code];
   return {

@@ -2,6 +2,7 @@ import { parseActionBody, type Action, type SealedCast } from '../../shared/acti
 import { createState } from '../../shared/engine/state';
 import { applyInPlace } from '../../shared/engine/apply';
 import type { Actor, Context, EngineEvent, MeetingState, Refusal } from '../../shared/types';
+import { TRANSPORT_REFUSALS, type TransportRefusalCode } from '../../shared/refusals';
 import { randomBytes } from 'node:crypto';
 import { eventHash, lastHash, loadSetup, readEvents, type DB } from '../store/db';
 
@@ -13,7 +14,8 @@ const CHECKPOINT_AFTER_COMMITS = 5000;
 
 export type Ack = { ok: true; version: number } | Refusal;
 
-export function serverRefusal(code: string, da: string, en: string, paragraph = '—'): Refusal {
+/** A refusal of the server's own (not the engine's): its code is in TRANSPORT_REFUSALS (shared/refusals.ts). */
+export function serverRefusal(code: TransportRefusalCode, da: string, en: string, paragraph: string = TRANSPORT_REFUSALS[code][0]): Refusal {
   return { ok: false, code, paragraph, message: { da, en } };
 }
 
