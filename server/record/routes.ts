@@ -18,11 +18,11 @@ import { RecordStore, UNAUTHORIZED, type RecordRefusal } from './store';
 //   GET  /record/members.json         …/members/votes.csv: a member's personal code
 //   GET  /record/members/votes.csv    (?code=…) or HTTP Basic (user "secretariat" with its password,
 //                                     a chair's person id with its password, or any other user with a member code)
+//   POST /record/sign                 { role: 'chair', personId, password } | { role: 'secretariat', password, name? }
+//   POST /record/corrections          the same credentials + { text, itemId? }
 // Failed sign-ins are limited per client address (req.ip: see `trust proxy`), per account and
 // overall (server/transport/limits.ts): 429 + Retry-After, checked before any secret is.
 // Every output is computed once per meeting version and record revision.
-//   POST /record/sign                 { role: 'chair', personId, password } | { role: 'secretariat', password, name? }
-//   POST /record/corrections          the same credentials + { text, itemId? }
 
 export interface RecordRouterOptions {
   clock?: () => number;
