@@ -80,7 +80,8 @@ export async function reconnectStorm(opts: ReconnectOptions): Promise<ReconnectS
     // Live again: one change reaches every client.
     await chair.until((c) => c.socket.connected, 10_000);
     const t1 = Date.now();
-    const change = await chair.act({ type: 'gallery.blank', blank: false });
+    // A change the public sees (the gallery pushes only public changes, issue #11).
+    const change = await chair.act({ type: 'gallery.blank', blank: true });
     const target = change?.ok ? change.version! : after.version;
     const reached = await Promise.all(clients.map((c) => c.until((x) => x.version >= target, timeoutMs)));
     const liveAgainMs = Date.now() - t1;

@@ -4,6 +4,7 @@ import type { EngineEvent } from '../../shared/types';
 import { serverRefusal, type Ack, type MeetingService } from '../meeting/service';
 import { findBySecret } from '../store/db';
 import { SeatAccess, sameHash } from '../store/seat-access';
+import { updateDemoSeatKey } from '../demo/credentials';
 import { Backoff } from './backoff';
 
 /** Why a tablet stopped being the member (the `session` event, docs/protocol.md). */
@@ -232,6 +233,8 @@ export class SeatTerminals {
     if (typeof seatId !== 'string' || !this.service.state.chamber.seats.some((s) => s.id === seatId))
       return serverRefusal('UNKNOWN_SEAT', 'Ukendt plads.', 'Unknown seat.', '§ 17');
     const key = this.access.rotateKey(seatId);
+    // A demo database lists its seat links (/api/demo): keep that list true.
+    updateDemoSeatKey(this.service.db, seatId, key);
     for (const sock of this.socketsOf(seatId)) {
       sock.emit('session', { ended: 'keyRotated' });
       sock.disconnect(true);

@@ -31,12 +31,9 @@ describe('Content-Security-Policy in chromium', () => {
     await server?.close();
   });
 
-  // zod's feature probe (`new Function('')` in a try/catch) is reported although it is caught
-  // and zod falls back to its plain parser; `z.config({ jitless: true })` in the client's entry
-  // skips the probe. Every other violation fails the test.
-  const ZOD_PROBE = 'script-src eval';
+  // The client's entry sets zod jitless (no `new Function` probe): any violation fails the test.
   const violations = async (page: import('playwright-core').Page) =>
-    (await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).filter((v) => v !== ZOD_PROBE);
+    (await page.evaluate(() => (window as unknown as { violations: string[] }).violations));
 
   it('the screens load, open their socket and render with no violation', async () => {
     const seatKey = server.demo.seatKeys[server.demo.setup.chamber.seats[0]!.id]!;

@@ -77,7 +77,11 @@ describe('durability: SIGKILL during a burst of votes', () => {
     const lastLogged = Math.max(...rows.map((r) => r.version));
     expect(v.version).toBe(lastLogged);
     expect(v.version).toBeGreaterThanOrEqual(maxAcked);
-    const vote = v.votes[v.activeVote];
+    // An open vote's choices are withheld from every console (issue #11): close it, then read them.
+    const voteId = v.activeVote;
+    expect((await chair2.act({ type: 'vote.close' })).ok).toBe(true);
+    const closed = await chair2.waitFor((x) => x.votes[voteId].status === 'closed');
+    const vote = closed.votes[voteId];
     for (const p of voters) {
       const mine = rows.filter((r) => JSON.parse(r.action).actor.personId === p.id).sort((a, b) => a.version - b.version);
       if (mine.length) expect(vote.ballots[p.id]).toBe(JSON.parse(mine.at(-1)!.action).choice);
