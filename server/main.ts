@@ -8,7 +8,7 @@ import { parseTrustProxy } from './transport/client-address';
 import { normalOrigin } from './transport/origin';
 
 // `tsx server/main.ts [--demo [--seats N] [--demo-on-network]] [--db FILE] [--port N] [--host H]
-//    [--grace-ms MS] [--setup FILE.json|.csv] [--origin URL]… [--trust-proxy VALUE]`
+//    [--grace-ms MS] [--setup FILE.json|.csv] [--origin URL]… [--trust-proxy VALUE] [--seat-sockets N]`
 // (docs/deploy.md: running it on a network)
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -43,6 +43,10 @@ const port = Number(arg('port') ?? process.env.PORT ?? 3000);
 const setupFile = arg('setup');
 const graceMs = arg('grace-ms') ? Number(arg('grace-ms')) : undefined;
 const demoSeats = arg('seats') ? Number(arg('seats')) : undefined;
+// Sockets open at once with one seat key (issue #11: "at most a few"; the tablet holding the session always gets in).
+const seatSockets = arg('seat-sockets') ?? process.env.SALEN_SEAT_SOCKETS;
+if (seatSockets !== undefined && !(Number.isInteger(Number(seatSockets)) && Number(seatSockets) >= 1 && Number(seatSockets) <= 20))
+  fail(`--seat-sockets ${seatSockets}: a whole number from 1 to 20`);
 
 const fresh = !existsSync(dbPath);
 const server = await startServer({
@@ -55,6 +59,7 @@ const server = await startServer({
   demoSeats,
   origins,
   trustProxy,
+  transport: seatSockets !== undefined ? { maxSeatSockets: Number(seatSockets) } : undefined,
   setup: setupFile ? readSetupFile(setupFile) : undefined,
 });
 

@@ -1,3 +1,5 @@
+// First: zod must be jitless before any schema is built (shared/actions.ts).
+import './zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useLang } from './i18n';
@@ -7,10 +9,6 @@ import { Home } from './screens/Home';
 import { SeatScreen } from './screens/Seat';
 import { SecretariatScreen } from './screens/Secretariat';
 import './styles.css';
-import { z } from 'zod';
-
-// No `new Function` probe: the screens run under a CSP without 'unsafe-eval' (docs/security.md).
-z.config({ jitless: true });
 
 // One SPA; the screen is chosen by the path the server (or vite) serves index.html for.
 function pick(path: string) {

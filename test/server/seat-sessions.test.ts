@@ -284,3 +284,30 @@ describe('the secretariat takes a lost tablet\u2019s key away (issue #11, item 2
     for (const c of [t, chair, member, secretariat, fresh]) c.close();
   });
 });
+
+describe('--seat-sockets sets how many sockets one seat key may open', () => {
+  it('with --seat-sockets 1 a second socket with the key is refused; a bad value stops the start', { timeout: 60_000 }, async () => {
+    const { spawnServer, freePort, kill9 } = await import('./process');
+    const { readDemoCredentials } = await import('../../server/demo/credentials');
+    const { tempDb } = await import('./helpers');
+    const { spawnSync } = await import('node:child_process');
+    const bad = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts', '--demo', '--db', tempDb('seat-sockets-bad'), '--port', '0', '--seat-sockets', '0'], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--seat-sockets 0/);
+    const dbPath = tempDb('seat-sockets');
+    const port = await freePort();
+    const child = await spawnServer(dbPath, port, ['--seat-sockets', '1']);
+    try {
+      const creds = readDemoCredentials(dbPath)!;
+      const key = Object.values(creds.seatKeys)[0]!;
+      const first = await connect(`http://127.0.0.1:${port}`, { role: 'seat', seatKey: key });
+      await expect(connect(`http://127.0.0.1:${port}`, { role: 'seat', seatKey: key })).rejects.toThrow('seat_busy');
+      first.close();
+    } finally {
+      await kill9(child);
+    }
+  });
+});
