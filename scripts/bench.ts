@@ -71,7 +71,7 @@ function share<T>(items: T[], k: number, n: number): T[] {
   return items.filter((_, i) => i % n === k);
 }
 
-async function connectAll(w: Workers, url: string, mode: 'salen' | 'raw', seatKeys: { key: string; personId: string }[], publics: number) {
+async function connectAll(w: Workers, url: string, mode: 'salen' | 'raw', seatKeys: { key: string; personId: string; session: string }[], publics: number) {
   const t0 = now();
   const res = await Promise.all([
     ...w.seat.map((c, k) => c.call('connect', { url, mode, seats: share(seatKeys, k, w.seat.length), publics: 0, parallel: CONNECT_PARALLEL }, 3 * PHASE_MS)),
@@ -93,8 +93,9 @@ async function status(w: Workers) {
 }
 
 /** Arms every worker to stamp the first view at or above `version`. */
-async function watch(w: Workers, version: number, group: 'salen' | 'raw' = 'salen') {
-  await Promise.all(w.all.map((c) => c.call('watch', { minVersion: version, group })));
+/** `kinds`: the sockets to wait for (the gallery gets no push when nothing public changed). */
+async function watch(w: Workers, version: number, group: 'salen' | 'raw' = 'salen', kinds: ('seat' | 'public')[] = ['seat', 'public']) {
+  await Promise.all(w.all.map((c) => c.call('watch', { minVersion: version, group, kinds })));
 }
 
 async function collect(w: Workers, t0: number, group: 'salen' | 'raw' = 'salen', samples = false) {
@@ -248,7 +249,7 @@ async function main() {
 
     // 3. Load generators, then every socket; then the same sockets again on the raw floor.
     const w = startWorkers(SEATS, PUBLIC);
-    const seatKeys = chamber.members.map((m) => ({ key: chamber.seatKeys[m.seatId!]!, personId: m.id }));
+    const seatKeys = chamber.members.map((m) => ({ key: chamber.seatKeys[m.seatId!]!, personId: m.id, session: chamber.sessions[m.id]! }));
     const conn = await connectAll(w, url, 'salen', seatKeys, PUBLIC);
     log(`connected ${conn.connected} sockets in ${fmt(conn.ms / 1000)} s (${conn.failed} failed)`);
     const chair = await connectChair(url, chairId, chamber.chairPasswords[chairId]!);
@@ -348,7 +349,8 @@ async function main() {
       const castRefused: Record<string, number> = { ...stormCasts.refused };
       for (const [k, v] of Object.entries(paced.refused)) castRefused[k] = (castRefused[k] ?? 0) + v;
       const last = Math.max(open.version!, ...castAcks.map((a) => a.version));
-      await watch(w, last);
+      // Changed votes change no count the public sees: only the seats get this push (issue #11).
+      await watch(w, last, 'salen', ['seat']);
       const settled = await collect(w, at);
       const cpuStorm = (await server.call('cpu')).ms as number;
       const wStorm = await workerCpu(w);

@@ -1,5 +1,6 @@
 import { MeetingService } from '../../server/meeting/service';
 import { openDb, saveSetup } from '../../server/store/db';
+import { SeatAccess } from '../../server/store/seat-access';
 import type { Actor } from '../../shared/types';
 import { benchChamber, type BenchChamber } from './chamber';
 
@@ -7,7 +8,7 @@ import { benchChamber, type BenchChamber } from './chamber';
  * A database for the benchmark: the chamber's set-up, every member checked in at their own
  * seat, the meeting open and item 2 started — written through the real MeetingService.
  */
-export async function seedMeeting(dbPath: string, seats: number): Promise<BenchChamber> {
+export async function seedMeeting(dbPath: string, seats: number): Promise<BenchChamber & { sessions: Record<string, string> }> {
   const chamber = benchChamber(seats);
   const db = openDb(dbPath);
   saveSetup(db, chamber.setup, { memberCount: chamber.members.length }, chamber);
@@ -22,9 +23,12 @@ export async function seedMeeting(dbPath: string, seats: number): Promise<BenchC
     const a = await svc.dispatch(body, chair);
     if (!a.ok) throw new Error(`seed ${body.type} refused: ${a.code}`);
   }
+  // Each member's tablet holds its session, as after a check-in on the tablet (issue #11).
+  const access = new SeatAccess(db);
+  const sessions = Object.fromEntries(chamber.members.map((m) => [m.id, access.start(m.seatId!, m.id).token]));
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
-  return chamber;
+  return { ...chamber, sessions };
 }
 
 /**

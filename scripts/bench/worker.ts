@@ -12,6 +12,8 @@ interface Conn {
   last: number;
   hit: number;
   hitBytes: number;
+  /** Not watched this phase (a public socket while nothing public changes). */
+  skip?: boolean;
 }
 
 // Sockets by target server ('salen' or 'raw'): both sets stay connected, so the rounds can
@@ -62,12 +64,12 @@ serve({
     const raw = m.mode === 'raw';
     const group = raw ? 'raw' : 'salen';
     const list = conns(group);
-    const seats = m.seats as { key: string; personId: string }[];
+    const seats = m.seats as { key: string; personId: string; session: string }[];
     const publics = m.publics as number;
     const parallel = (m.parallel as number) ?? 100;
     const jobs: (() => Promise<Conn | null>)[] = [];
     for (const s of seats)
-      jobs.push(() => open(group, url, raw ? { room: 'members' } : { role: 'seat', seatKey: s.key }, 'seat', s.personId, !raw));
+      jobs.push(() => open(group, url, raw ? { room: 'members' } : { role: 'seat', seatKey: s.key, session: s.session }, 'seat', s.personId, !raw));
     for (let i = 0; i < publics; i++) jobs.push(() => open(group, url, raw ? { room: 'public' } : { role: 'public' }, 'public', '', !raw));
     const t0 = now();
     let failed = 0;
@@ -80,9 +82,11 @@ serve({
   },
   watch(m) {
     const target = (targets[String(m.group ?? 'salen')] = m.minVersion as number);
+    const kinds = (m.kinds as Conn['kind'][] | undefined) ?? ['seat', 'public'];
     // A socket already at or past the version counts as arrived now (only used to wait).
     const t = now();
     for (const c of conns(m.group)) {
+      c.skip = !kinds.includes(c.kind);
       c.hit = c.last >= target ? t : NaN;
       c.hitBytes = 0;
     }
@@ -92,12 +96,13 @@ serve({
   async collect(m) {
     const deadline = now() + ((m.timeoutMs as number) ?? 120_000);
     const list = conns(m.group);
-    while (now() < deadline && list.some((c) => c.socket.connected && Number.isNaN(c.hit))) await sleep(5);
+    while (now() < deadline && list.some((c) => !c.skip && c.socket.connected && Number.isNaN(c.hit))) await sleep(5);
     const seat: number[] = [];
     const pub: number[] = [];
     let missing = 0;
     const bytes = { seat: 0, public: 0 };
     for (const c of list) {
+      if (c.skip) continue;
       if (Number.isNaN(c.hit)) {
         missing++;
         continue;
