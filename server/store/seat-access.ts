@@ -55,24 +55,20 @@ export class SeatAccess {
     return [...this.sessions.values()];
   }
 
-  /** The hash a presented token is compared by; null for anything that is not a token. */
-  tokenHashOf(token: unknown): string | null {
-    return typeof token === 'string' && token.length > 0 && token.length <= 128 ? hash(token) : null;
-  }
-
-  /** Whether a token hash is the seat's current session. */
-  holds(seatId: string, tokenHash: string | null): boolean {
+  /** The seat's current session, if `token` is its token (compared once, at the handshake). */
+  sessionFor(seatId: string, token: unknown): SeatSession | null {
     const s = this.sessions.get(seatId);
-    return !!s && !!tokenHash && sameHash(s.tokenHash, tokenHash);
+    if (!s || typeof token !== 'string' || token.length === 0 || token.length > 128) return null;
+    return sameHash(s.tokenHash, hash(token)) ? s : null;
   }
 
   /** A new session for the member at this seat (replacing any other): stored before it is returned. */
-  start(seatId: string, personId: string, now = Date.now()): { token: string; tokenHash: string } {
+  start(seatId: string, personId: string, now = Date.now()): { token: string; session: SeatSession } {
     const token = newSecret();
     const session = { seatId, personId, tokenHash: hash(token), since: now };
     this.put.run(seatId, personId, session.tokenHash, now);
     this.sessions.set(seatId, session);
-    return { token, tokenHash: session.tokenHash };
+    return { token, session };
   }
 
   end(seatId: string) {

@@ -49,7 +49,7 @@ export function handshake(service: MeetingService, seats: SeatTerminals, opts: H
   function identify(auth: Record<string, unknown>): Identity | null {
     if (auth.role === 'seat') {
       const seatId = findBySecret(service.db, 'seatKey', auth.seatKey as string);
-      return seatId ? { role: 'seat', seatId, tokenHash: seats.access.tokenHashOf(auth.session) } : null;
+      return seatId ? { role: 'seat', seatId, session: seats.access.sessionFor(seatId, auth.session) } : null;
     }
     if (auth.role === 'chair') {
       const personId = auth.personId as string;

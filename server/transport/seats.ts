@@ -3,7 +3,7 @@ import { checkInSeat } from '../../shared/engine/selectors';
 import type { EngineEvent } from '../../shared/types';
 import { serverRefusal, type Ack, type MeetingService } from '../meeting/service';
 import { findBySecret } from '../store/db';
-import { SeatAccess, sameHash } from '../store/seat-access';
+import { SeatAccess, type SeatSession } from '../store/seat-access';
 import { updateDemoSeatKey } from '../demo/credentials';
 import { Backoff } from './backoff';
 
@@ -13,8 +13,11 @@ export type SessionEnd = 'moved' | 'checkedOut' | 'expired' | 'keyRotated';
 export interface SeatIdentity {
   role: 'seat';
   seatId: string;
-  /** The session this socket presented (or was given at check-in): SHA-256 of the token. */
-  tokenHash: string | null;
+  /**
+   * The session this socket presented at its handshake (or was given at check-in), by
+   * reference: it is the member while that object is still the seat's current session.
+   */
+  session: SeatSession | null;
 }
 
 export interface SeatTerminalOptions {
@@ -66,8 +69,8 @@ export class SeatTerminals {
 
   /** The person this socket acts as: only the tablet holding the seat's current session. */
   memberOf(id: SeatIdentity): string | null {
-    const s = this.access.get(id.seatId);
-    return s && this.access.holds(id.seatId, id.tokenHash) && this.occupant(id.seatId) === s.personId ? s.personId : null;
+    const s = id.session;
+    return s && this.access.get(id.seatId) === s && this.occupant(id.seatId) === s.personId ? s.personId : null;
   }
 
   *allSockets(): Iterable<Socket> {
@@ -155,9 +158,9 @@ export class SeatTerminals {
     if (!session) return;
     this.access.end(seatId);
     for (const sock of this.socketsOf(seatId)) {
-      const held = (sock.data.id as SeatIdentity).tokenHash;
-      if (sock === except || !held || !sameHash(session.tokenHash, held)) continue;
-      (sock.data.id as SeatIdentity).tokenHash = null;
+      const id = sock.data.id as SeatIdentity;
+      if (sock === except || id.session !== session) continue;
+      id.session = null;
       sock.emit('session', { ended: reason });
       this.hooks.resend(sock);
     }
@@ -221,8 +224,8 @@ export class SeatTerminals {
     }
     if (this.occupant(seatId) !== personId) return serverRefusal('INTERNAL', 'Indmeldingen blev afbrudt.', 'The check-in was interrupted.');
     this.endSession(seatId, 'moved', socket);
-    const { token, tokenHash } = this.access.start(seatId, personId);
-    id.tokenHash = tokenHash;
+    const { token, session } = this.access.start(seatId, personId);
+    id.session = session;
     this.memberIsBack(seatId);
     this.hooks.resend(socket);
     return { ok: true, version, session: token };
