@@ -35,12 +35,8 @@ export function routeInbound(events: Record<string, InboundEvent>, opts: Inbound
   const limiter = new BurstyRateLimiter(steady, spare);
   const table = new Map(Object.entries(events));
 
-  async function route(socket: Socket, packet: unknown[]): Promise<unknown> {
-    try {
-      await limiter.consume(socket.id);
-    } catch {
-      return serverRefusal('RATE_LIMITED', 'For mange henvendelser; vent et øjeblik.', 'Too many messages; wait a moment.');
-    }
+  /** The answer to one message: a value, or the handler's own promise (see `attach`). */
+  function route(socket: Socket, packet: unknown[]): unknown {
     const [event, ...args] = packet;
     if (event === REJECTED_EVENT) return (REJECTED[args[0] as RejectedCode] ?? REJECTED.MALFORMED)();
     if (typeof event !== 'string') return serverRefusal('MALFORMED', 'Hændelsens navn skal være tekst.', 'The event name must be a string.');
@@ -52,18 +48,32 @@ export function routeInbound(events: Record<string, InboundEvent>, opts: Inbound
     return handler.run(socket, args[0]);
   }
 
+  const internal = () => serverRefusal('INTERNAL', 'Intern fejl; intet er ændret.', 'Internal error; nothing was changed.');
+
   return {
     attach(socket: Socket) {
       socket.use((packet) => {
         const last = packet.at(-1);
         const cb = typeof last === 'function' ? (last as (a: unknown) => void) : null;
         const rest = cb ? packet.slice(0, -1) : packet;
-        route(socket, rest).then(
-          (answer) => cb?.(answer),
-          (e: unknown) => {
-            console.error('handler fault', rest[0], e);
-            cb?.(serverRefusal('INTERNAL', 'Intern fejl; intet er ændret.', 'Internal error; nothing was changed.'));
+        const fault = (e: unknown) => {
+          console.error('handler fault', rest[0], e);
+          cb?.(internal());
+        };
+        limiter.consume(socket.id).then(
+          () => {
+            let answer: unknown;
+            try {
+              answer = route(socket, rest);
+            } catch (e) {
+              return fault(e);
+            }
+            // The callback hangs on the handler's own promise: when a commit resolves it, the ack
+            // is sent before the pushes that commit starts (MeetingService.flush), not after.
+            if (answer instanceof Promise) answer.then((a) => cb?.(a), fault);
+            else cb?.(answer);
           },
+          () => cb?.(serverRefusal('RATE_LIMITED', 'For mange henvendelser; vent et øjeblik.', 'Too many messages; wait a moment.')),
         );
       });
       socket.on('disconnect', () => void Promise.all([steady.delete(socket.id), spare.delete(socket.id)]));

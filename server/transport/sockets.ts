@@ -264,7 +264,8 @@ export function attachSockets(http: HttpServer, service: MeetingService, opts: T
     {
       action: {
         args: 1,
-        run: async (socket, body) => {
+        // Not async: the dispatch's own promise goes back, so its ack leaves before the push.
+        run: (socket, body) => {
           const id = socket.data.id as Identity;
           const actor = actorOf(id);
           if (!actor)
