@@ -14,7 +14,7 @@ import { clockTime, useLang, useT } from '../i18n';
 import { act } from '../socket';
 import { checkFor } from '../engine';
 import { useStore, type SeatLock } from '../store';
-import { ActionButton, Field, PersonName, ScreenHeader } from './common';
+import { ActionButton, Field, formatClock, PersonName, ScreenHeader } from './common';
 
 /** The engine's verdict on one concrete body (null: allowed), memoised per state. */
 export function useChecker(state: MeetingState, actor: Actor): (body: ActionBody) => Refusal | null {
@@ -29,6 +29,21 @@ export function useChecker(state: MeetingState, actor: Actor): (body: ActionBody
 }
 
 /** Sign-in for the consoles; the credentials go into the socket handshake only. */
+/**
+ * Why a console's sign-in was refused, for the person at the keyboard: a wrong password, a
+ * lock after too many failures (with the time left), or another refusal named as it came.
+ */
+export function useSignInError(attempted: boolean): string | null {
+  const t = useT();
+  const authError = useStore((s) => s.authError);
+  const retryAt = useStore((s) => s.authRetryAt);
+  if (!attempted || !authError) return null;
+  if (authError === 'rate_limited')
+    return retryAt ? t('consoleRateLimited', { time: formatClock(Math.max(0, retryAt - Date.now())) }) : t('consoleRateLimitedNoTime');
+  if (authError === 'unauthorized') return t('unauthorized');
+  return t('connectRefused', { reason: authError });
+}
+
 export function SignInForm(props: {
   title: string;
   help: string;

@@ -18,7 +18,7 @@ import {
   type VoteMode,
 } from '../../../shared/index';
 import { ActionButton, FeedbackLine, Field, LoadingScreen, MissingVoters, PersonName, Reason, SpeakingClock, VoteModeSelect } from '../components/common';
-import { ConsoleHeader, Notices, PresencePanel, Section, SignInForm, SubstitutesPanel, useChecker } from '../components/panels';
+import { ConsoleHeader, Notices, PresencePanel, Section, SignInForm, SubstitutesPanel, useChecker, useSignInError } from '../components/panels';
 import { useT, type Translate } from '../i18n';
 import { act, connect, disconnect } from '../socket';
 import { allowedFor } from '../engine';
@@ -58,6 +58,7 @@ export function ChairScreen() {
   const t = useT();
   const [creds, setCreds] = useState<{ personId: string; password: string } | null>(null);
   const authError = useStore((s) => s.authError);
+  const signInError = useSignInError(creds !== null);
   const role = useStore((s) => s.role);
   const view = useStore((s) => s.view);
   useEffect(() => {
@@ -74,7 +75,7 @@ export function ChairScreen() {
         title={t('chairTitle')}
         help={t('chairSignInHelp')}
         withPersonId
-        error={creds && authError ? t('unauthorized') : null}
+        error={signInError}
         onSubmit={(personId, password) => setCreds({ personId, password })}
       />
     );

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { presentPersons, type Actor, type MeetingState } from '../../../shared/index';
-import { ActionButton, FeedbackLine, Field, formatClock, LoadingScreen } from '../components/common';
-import { ConsoleHeader, PresencePanel, Section, SignInForm, SubstitutesPanel, useChecker } from '../components/panels';
+import { ActionButton, FeedbackLine, Field, LoadingScreen } from '../components/common';
+import { ConsoleHeader, PresencePanel, Section, SignInForm, SubstitutesPanel, useChecker, useSignInError } from '../components/panels';
 import { useT } from '../i18n';
 import { act, connect, disconnect, rotateSeatKey } from '../socket';
 import { useStore } from '../store';
@@ -11,7 +11,7 @@ export function SecretariatScreen() {
   const t = useT();
   const [password, setPassword] = useState<string | null>(null);
   const authError = useStore((s) => s.authError);
-  const retryAt = useStore((s) => s.authRetryAt);
+  const signInError = useSignInError(password !== null);
   const role = useStore((s) => s.role);
   const view = useStore((s) => s.view);
   useEffect(() => {
@@ -28,17 +28,7 @@ export function SecretariatScreen() {
         title={t('secretariatTitle')}
         help={t('secretariatSignInHelp')}
         withPersonId={false}
-        error={
-          password === null || !authError
-            ? null
-            : authError === 'rate_limited'
-              ? retryAt
-                ? t('consoleRateLimited', { time: formatClock(Math.max(0, retryAt - Date.now())) })
-                : t('consoleRateLimitedNoTime')
-              : authError === 'unauthorized'
-                ? t('unauthorized')
-                : t('connectRefused', { reason: authError })
-        }
+        error={signInError}
         onSubmit={(_p, pw) => setPassword(pw)}
       />
     );
