@@ -1,34 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { demoChamber } from '../../server/demo/chamber';
+import { majorityElection } from './helpers/election';
 import { applyInPlace, createState, type Action, type ActionBody, type Actor, type Refusal } from '../../shared/index';
 import { commitment, drawLot } from '../../shared/elections/lot';
 import type { MajorityElection } from '../../shared/elections/types';
 
 function election(present: number, candidates = ['x', 'y', 'z'], appointment = false) {
-  const demo = demoChamber({ seatCount: 55 });
-  const s = createState(demo.setup);
-  const chair: Actor = { role: 'chair', personId: s.chair.line[0]! };
-  let now = Date.UTC(2026, 10, 23, 17, 0);
-  let draw = 0;
-  const act = (body: ActionBody, actor: Actor = chair) => applyInPlace(s, { ...body, actor } as Action, { now: (now += 1000), random: `secret-${++draw}` });
-  const ok = (body: ActionBody, actor?: Actor) => {
-    const r = act(body, actor);
-    if (!r.ok) throw new Error(`${body.type}: ${(r as Refusal).code}`);
-  };
-  const ids = demo.setup.persons.filter((p) => p.kind === 'member').map((p) => p.id).slice(0, present);
-  const as = (id: string): Actor => ({ role: 'member', personId: id, seatId: s.persons[id]!.seatId! });
-  for (const id of ids) ok({ type: 'presence.checkIn' }, as(id));
-  ok({ type: 'meeting.open' });
-  ok({ type: 'item.start', itemId: 'i6' });
-  ok({ type: 'election.create', kind: 'majority', title: 'Valg', candidates: candidates.map((c) => ({ id: c, name: c.toUpperCase() })), appointment });
-  const e = () => s.elections[s.activeElection!] as MajorityElection;
+  const m = majorityElection(present, candidates, appointment);
+  const { ok, as, ids } = m;
   const round = (counts: Record<string, number>) => {
     ok({ type: 'election.openRound' });
     let i = 0;
     for (const [c, n] of Object.entries(counts)) for (let k = 0; k < n; k++) ok({ type: 'election.cast', candidateId: c }, as(ids[i++]!));
     ok({ type: 'election.closeRound' });
   };
-  return { s, act, ok, as, ids, e, round };
+  return { ...m, round };
 }
 
 describe('§ 27, stk. 1 — majority election', () => {

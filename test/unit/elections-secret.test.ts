@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demoChamber } from '../../server/demo/chamber';
+import { majorityElection } from './helpers/election';
 import { fromLog } from '../../server/store/db';
 import { applyInPlace, createState, parseActionBody, type Action, type ActionBody, type Actor, type Refusal } from '../../shared/index';
 import type { MajorityElection } from '../../shared/elections/types';
@@ -10,26 +11,9 @@ import { chairView, memberView, publicView } from '../../shared/views';
 // sealed (who voted, never for whom), and a round whose counts were lost is void.
 
 function secretElection(present = 30) {
-  const demo = demoChamber({ seatCount: 55 });
-  const s = createState(demo.setup);
-  const chair: Actor = { role: 'chair', personId: s.chair.line[0]! };
-  let now = Date.UTC(2026, 10, 23, 17, 0);
-  let draw = 0;
-  const act = (body: ActionBody | Omit<Action, 'actor'>, actor: Actor = chair) =>
-    applyInPlace(s, { ...body, actor } as Action, { now: (now += 1000), random: `secret-${++draw}` });
-  const ok = (body: ActionBody | Omit<Action, 'actor'>, actor?: Actor) => {
-    const r = act(body, actor);
-    if (!r.ok) throw new Error(`${body.type}: ${(r as Refusal).code}`);
-  };
-  const ids = demo.setup.persons.filter((p) => p.kind === 'member').map((p) => p.id).slice(0, present);
-  const as = (id: string): Actor => ({ role: 'member', personId: id, seatId: s.persons[id]!.seatId! });
-  for (const id of ids) ok({ type: 'presence.checkIn' }, as(id));
-  ok({ type: 'meeting.open' });
-  ok({ type: 'item.start', itemId: 'i6' });
-  ok({ type: 'election.create', kind: 'majority', title: 'Valg', candidates: [{ id: 'x', name: 'X' }, { id: 'y', name: 'Y' }] });
-  ok({ type: 'election.demandSecret' }, as(ids[1]!));
-  const e = () => s.elections[s.activeElection!] as MajorityElection;
-  return { s, act, ok, as, ids, e, chair };
+  const m = majorityElection(present, ['x', 'y']);
+  m.ok({ type: 'election.demandSecret' }, m.as(m.ids[1]!));
+  return m;
 }
 
 describe('§ 27, stk. 2 — a secret ballot cannot be jammed', () => {
