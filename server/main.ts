@@ -94,3 +94,9 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const)
   process.on(sig, () => {
     void server.close().then(() => process.exit(0));
   });
+
+// A promise nobody awaited must not stop the meeting: every handler answers its own faults
+// (server/transport/inbound.ts); this is the last net, and it says so loudly.
+process.on('unhandledRejection', (reason) => {
+  console.error('unhandled rejection (the server keeps running):', reason);
+});

@@ -54,10 +54,20 @@ export function routeInbound(events: Record<string, InboundEvent>, opts: Inbound
     attach(socket: Socket) {
       socket.use((packet) => {
         const last = packet.at(-1);
-        const cb = typeof last === 'function' ? (last as (a: unknown) => void) : null;
-        const rest = cb ? packet.slice(0, -1) : packet;
+        const ack = typeof last === 'function' ? (last as (a: unknown) => void) : null;
+        const rest = ack ? packet.slice(0, -1) : packet;
+        // An answer that cannot be sent is logged, never thrown into a promise nobody awaits.
+        const cb = ack
+          ? (a: unknown) => {
+              try {
+                ack(a);
+              } catch (e) {
+                console.error('could not answer', String(rest[0]).slice(0, 40), e);
+              }
+            }
+          : null;
         const fault = (e: unknown) => {
-          console.error('handler fault', rest[0], e);
+          console.error('handler fault', String(rest[0]).slice(0, 40), e);
           cb?.(internal());
         };
         limiter.consume(socket.id).then(
