@@ -5,6 +5,8 @@ export * from './refusals';
 export { createState, closedLast } from './engine/state';
 export { apply, applyInPlace, check, replay } from './engine/apply';
 export { allowedActions, type Allowed } from './engine/allowed';
+export { isStartable } from './engine/startable';
 export { projectedSpeakers, type ProjectedSpeaker } from './engine/speakers';
 export * from './engine/selectors';
 export * from './views';
+export * from './protocol';

@@ -1,4 +1,4 @@
-import { hasQuorum, isDisqualified, isPresent, presentCount, quorumNeeded, rollCallNeeded } from './engine/selectors';
+import { eligibleVoters, hasQuorum, isDisqualified, isPresent, presentCount, quorumNeeded, rollCallNeeded } from './engine/selectors';
 import type { Election } from './elections/types';
 import { projectedSpeakers, type PlaceReason } from './engine/speakers';
 import type { Choice, Counts, Group, ItemId, MeetingState, PersonId, Seat, Subject, Vote, VoteMode } from './types';
@@ -258,7 +258,6 @@ export function publicView(s: MeetingState): PublicView {
   if (cur && cur.status === 'active') {
     if (cur.doors === 'closed') current = { closed: true, number: cur.number };
     else {
-      const present = presentCount(s);
       current = {
         closed: false,
         id: cur.id,
@@ -291,7 +290,7 @@ export function publicView(s: MeetingState): PublicView {
                 subject: activeVote.subject.kind,
                 mode: activeVote.mode,
                 voted: Object.keys(activeVote.ballots).length,
-                eligible: activeVote.rollCall ? activeVote.rollCall.order.length : present,
+                eligible: eligibleVoters(s, activeVote).length,
                 rollCallTurn: activeVote.rollCall ? (activeVote.rollCall.order[activeVote.rollCall.index] ?? null) : null,
               }
             : null,

@@ -3,6 +3,7 @@ import { createState } from '../../shared/engine/state';
 import { applyInPlace } from '../../shared/engine/apply';
 import type { Actor, Context, EngineEvent, MeetingState, Refusal } from '../../shared/types';
 import { TRANSPORT_REFUSALS, type TransportRefusalCode } from '../../shared/refusals';
+import type { ActionAck as Ack } from '../../shared/protocol';
 import { randomBytes } from 'node:crypto';
 import { eventHash, lastHash, loadSetup, readEvents, type DB } from '../store/db';
 
@@ -12,7 +13,8 @@ const DRAWS = new Set(['election.create', 'election.closeRound']);
 const CHECKPOINT_QUIET_MS = 300;
 const CHECKPOINT_AFTER_COMMITS = 5000;
 
-export type Ack = { ok: true; version: number } | Refusal;
+/** The answer to an action (shared/protocol.ts: one definition for server, client, tests and scripts). */
+export type { ActionAck as Ack } from '../../shared/protocol';
 
 /** A refusal of the server's own (not the engine's): its code is in TRANSPORT_REFUSALS (shared/refusals.ts). */
 export function serverRefusal(code: TransportRefusalCode, da: string, en: string, paragraph: string = TRANSPORT_REFUSALS[code][0]): Refusal {

@@ -1,8 +1,12 @@
 import { Encoder, PacketType } from 'socket.io-parser';
 import { GuardedDecoder } from './packet-guard';
 
-/** A payload already encoded as JSON: written into the packet as it is, not encoded again. */
-export class JsonText {
+/**
+ * A payload already encoded as JSON: written into the packet as it is, not encoded again.
+ * `T` is the protocol message the text encodes (shared/protocol.ts); it is a type only.
+ */
+export class JsonText<T = unknown> {
+  declare readonly encodes?: T;
   constructor(readonly text: string) {}
 }
 

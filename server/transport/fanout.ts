@@ -1,4 +1,11 @@
-import type { Server, Socket } from 'socket.io';
+import type { PayloadOf, ServerEvent } from '../../shared/protocol';
+import type { JsonText } from './encoder';
+import type { SalenServer, SalenSocket } from './handshake';
+
+/** A server → client message, as its object or already encoded once for many sockets. */
+export type Outbound<E extends ServerEvent> = PayloadOf<E> | JsonText<PayloadOf<E>>;
+/** socket.io's typed emit takes the objects only; an encoded payload goes through as it is (encoder.ts). */
+type AnyEmit = { emit(event: string, payload: unknown): unknown };
 
 /**
  * Sockets per broadcast call: one encoding and one websocket frame serve each slice. Writing
@@ -20,20 +27,20 @@ export class FanOut {
   private scheduled = false;
   private running = false;
 
-  constructor(private readonly io: Server) {}
+  constructor(private readonly io: SalenServer) {}
 
   /** Queues `event` to every socket id in `ids` (a pre-encoded payload keeps this cheap). */
-  toSockets(ids: string[], event: string, payload: unknown) {
+  toSockets<E extends ServerEvent>(ids: string[], event: E, payload: Outbound<E>) {
     for (let i = 0; i < ids.length; i += SLICE_SOCKETS) {
       const part = ids.slice(i, i + SLICE_SOCKETS);
-      this.tasks.push(() => this.io.to(part).emit(event, payload));
+      this.tasks.push(() => (this.io.to(part) as unknown as AnyEmit).emit(event, payload));
     }
     this.kick();
   }
 
-  toSocket(socket: Socket, event: string, payload: unknown) {
+  toSocket<E extends ServerEvent>(socket: SalenSocket, event: E, payload: Outbound<E>) {
     this.tasks.push(() => {
-      if (socket.connected) socket.emit(event, payload);
+      if (socket.connected) (socket as unknown as AnyEmit).emit(event, payload);
     });
     this.kick();
   }

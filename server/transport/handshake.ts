@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import type { Socket } from 'socket.io';
+import type { Server, Socket } from 'socket.io';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol';
 import type { MeetingService } from '../meeting/service';
 import { checkSecret, findBySecret } from '../store/db';
 import { Backoff } from './backoff';
@@ -11,6 +12,15 @@ export type Identity =
   | SeatIdentity
   | { role: 'chair'; personId: string }
   | { role: 'secretariat' };
+
+/** What the server keeps on a socket: who it is (set by the handshake) and the view version it was last sent. */
+export interface SocketData {
+  id: Identity;
+  viewVersion?: number;
+}
+/** socket.io typed by the protocol (shared/protocol.ts). */
+export type SalenServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type SalenSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 export interface HandshakeOptions {
   /** The client's address for per-address back-off (behind a reverse proxy: the forwarded one). */
@@ -58,7 +68,7 @@ export function handshake(service: MeetingService, seats: SeatTerminals, opts: H
     return checkSecret(service.db, 'secretariat', 'secretariat', auth.password as string) ? { role: 'secretariat' } : null;
   }
 
-  async function admit(socket: Socket): Promise<Error | undefined> {
+  async function admit(socket: SalenSocket): Promise<Error | undefined> {
     const raw = socket.handshake.auth as unknown;
     const auth = (raw && typeof raw === 'object' && !Array.isArray(raw) ? raw : {}) as Record<string, unknown>;
     const role = auth.role ?? 'public';
@@ -89,7 +99,7 @@ export function handshake(service: MeetingService, seats: SeatTerminals, opts: H
     socket.data.id = id;
   }
 
-  return (socket: Socket, next: Next) => {
+  return (socket: SalenSocket, next: Next) => {
     admit(socket).then(
       (err) => next(err),
       (e: unknown) => {

@@ -1,13 +1,23 @@
-import type { Socket } from 'socket.io';
+import type { AnswerOf, ArgCount, ClientEvent } from '../../shared/protocol';
+import type { JsonText } from './encoder';
+import type { SalenSocket as Socket } from './handshake';
 import { BurstyRateLimiter, RateLimiterMemory } from 'rate-limiter-flexible';
 import { serverRefusal } from '../meeting/service';
 import { REJECTED_EVENT, type RejectedCode } from './packet-guard';
 
-/** One client → server event: how many arguments it takes before its callback, and what it does. */
-export interface InboundEvent {
-  args: 0 | 1;
-  run(socket: Socket, payload: unknown): unknown | Promise<unknown>;
+/**
+ * One client → server event: how many arguments it takes before its callback, and what it
+ * does. The payload is untrusted (`unknown`: the handler checks it); the answer is the
+ * event's ack (shared/protocol.ts), as an object or already encoded.
+ */
+export interface InboundEvent<E extends ClientEvent = ClientEvent> {
+  args: ArgCount<E>;
+  run(socket: Socket, payload: unknown): Answer<E> | Promise<Answer<E>>;
 }
+type Answer<E extends ClientEvent> = AnswerOf<E> | JsonText<AnswerOf<E>>;
+
+/** The router's table: one handler for every client → server event of the protocol, no more. */
+export type InboundTable = { [E in ClientEvent]: InboundEvent<E> };
 
 export interface InboundOptions {
   /** Messages per socket and second (default 20)… */
@@ -29,11 +39,11 @@ const REJECTED: Record<RejectedCode, () => unknown> = {
  * answer on its callback if it has one. A handler that throws answers INTERNAL; nothing a
  * client sends reaches the process's top level.
  */
-export function routeInbound(events: Record<string, InboundEvent>, opts: InboundOptions = {}) {
+export function routeInbound(events: InboundTable, opts: InboundOptions = {}) {
   const steady = new RateLimiterMemory({ points: opts.perSecond ?? 20, duration: 1 });
   const spare = new RateLimiterMemory({ keyPrefix: 'burst', points: opts.burst ?? 20, duration: 10 });
   const limiter = new BurstyRateLimiter(steady, spare);
-  const table = new Map(Object.entries(events));
+  const table = new Map<string, InboundEvent>(Object.entries(events));
 
   /** The answer to one message: a value, or the handler's own promise (see `attach`). */
   function route(socket: Socket, packet: unknown[]): unknown {

@@ -1,14 +1,15 @@
-import type { Socket } from 'socket.io';
+import type { CheckInAck, RotateKeyAck, AckRefusal, SeatLock, SessionEnd } from '../../shared/protocol';
+import type { SalenSocket as Socket } from './handshake';
 import { checkInSeat } from '../../shared/engine/selectors';
 import type { EngineEvent } from '../../shared/types';
-import { serverRefusal, type Ack, type MeetingService } from '../meeting/service';
+import { serverRefusal, type MeetingService } from '../meeting/service';
 import { findBySecret } from '../store/db';
 import { SeatAccess, type SeatSession } from '../store/seat-access';
 import { updateDemoSeatKey } from '../demo/credentials';
 import { Backoff } from './backoff';
 
 /** Why a tablet stopped being the member (the `session` event, docs/protocol.md). */
-export type SessionEnd = 'moved' | 'checkedOut' | 'expired' | 'keyRotated';
+export type { SessionEnd };
 
 export interface SeatIdentity {
   role: 'seat';
@@ -28,10 +29,8 @@ export interface SeatTerminalOptions {
   codeLockMs: number;
 }
 
-export interface SeatLockInfo {
-  until: number;
-  failures: number;
-}
+/** A seat locked after failed codes (the `seatLocks` event). */
+export type SeatLockInfo = SeatLock;
 
 const CODE_FAILURES = 5;
 
@@ -193,7 +192,7 @@ export class SeatTerminals {
    * seat's member (or their substitute, § 8) in, so codes cannot be sorted; five of them lock
    * the seat. The right person gets a new session (moving it from another tablet if need be).
    */
-  async checkIn(socket: Socket, code: string): Promise<Ack & { session?: string }> {
+  async checkIn(socket: Socket, code: string): Promise<CheckInAck> {
     const id = socket.data.id as SeatIdentity;
     const seatId = id.seatId;
     const lock = await this.codes.check(seatId);
@@ -232,7 +231,7 @@ export class SeatTerminals {
   }
 
   /** The secretariat gives a seat a new key (a lost tablet): every tablet with the old one is out. */
-  rotateKey(seatId: unknown): Ack & { seatId?: string; key?: string } {
+  rotateKey(seatId: unknown): RotateKeyAck {
     if (typeof seatId !== 'string' || !this.service.state.chamber.seats.some((s) => s.id === seatId))
       return serverRefusal('UNKNOWN_SEAT', 'Ukendt plads.', 'Unknown seat.', '§ 17');
     const key = this.access.rotateKey(seatId);
@@ -254,7 +253,7 @@ export class SeatTerminals {
   }
 }
 
-function seatLocked(retryAfterMs: number): Ack & { retryAfterMs: number } {
+function seatLocked(retryAfterMs: number): AckRefusal & { retryAfterMs: number } {
   const s = Math.ceil(retryAfterMs / 1000);
   return {
     ...serverRefusal(

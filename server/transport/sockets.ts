@@ -1,10 +1,11 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
-import { Server, type Socket } from 'socket.io';
+import { Server } from 'socket.io';
+import type { ClientToServerEvents, ServerToClientEvents, SyncAck, ViewMessage } from '../../shared/protocol';
 import { lateWarningDue } from '../../shared/engine/selectors';
 import type { Actor, EngineEvent } from '../../shared/types';
 import { chairView, memberView, ownView, publicView, type OwnView } from '../../shared/views';
 import { serverRefusal, type MeetingService } from '../meeting/service';
-import { handshake, type Identity } from './handshake';
+import { handshake, type Identity, type SalenServer, type SalenSocket as Socket, type SocketData } from './handshake';
 import { routeInbound } from './inbound';
 import { originCheck } from './origin';
 import { SeatTerminals, type SeatIdentity } from './seats';
@@ -58,7 +59,7 @@ export interface TransportOptions {
  * to it.
  */
 export function attachSockets(http: HttpServer, service: MeetingService, opts: TransportOptions) {
-  const io = new Server(http, {
+  const io: SalenServer = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(http, {
     maxHttpBufferSize: 64 * 1024,
     pingInterval: opts.pingIntervalMs ?? 5000,
     pingTimeout: opts.pingTimeoutMs ?? 5000,
@@ -142,7 +143,7 @@ export function attachSockets(http: HttpServer, service: MeetingService, opts: T
   };
   const closedVotes = () => new Set(Object.values(service.state.votes).filter((v) => v.status === 'closed').map((v) => v.id));
   const textOf = (f: Feed) => (f.text ??= JSON.stringify(f.snapshot));
-  const fullMessage = (room: Room, f: Feed) => new JsonText(`${head(f.version, room)},"view":${textOf(f)}}`);
+  const fullMessage = (room: Room, f: Feed) => new JsonText<ViewMessage>(`${head(f.version, room)},"view":${textOf(f)}}`);
 
   /** A socket joins its room's stream at the view last pushed there; deltas follow from it. */
   function sendFull(socket: Socket) {
@@ -209,7 +210,7 @@ export function attachSockets(http: HttpServer, service: MeetingService, opts: T
         (sock.data.viewVersion === prev.version ? atBase : behind).push(sid);
         sock.data.viewVersion = version;
       }
-      if (atBase.length) fanout.toSockets(atBase, 'view', new JsonText(`${head(version, room)},"base":${prev.version},"patch":${patch}}`));
+      if (atBase.length) fanout.toSockets(atBase, 'view', new JsonText<ViewMessage>(`${head(version, room)},"base":${prev.version},"patch":${patch}}`));
       if (behind.length) fanout.toSockets(behind, 'view', fullMessage(room, next));
     }
     // Members get the notices worth showing; a notice per ballot would only say who voted when.
@@ -309,7 +310,7 @@ export function attachSockets(http: HttpServer, service: MeetingService, opts: T
           const f = feedOf(room);
           socket.data.viewVersion = f.version;
           const own = id.role === 'seat' ? ownOf(id) : null;
-          return new JsonText(`{"ok":true,${head(f.version, room).slice(1)},"view":${textOf(f)},"own":${JSON.stringify(own)}}`);
+          return new JsonText<SyncAck>(`{"ok":true,${head(f.version, room).slice(1)},"view":${textOf(f)},"own":${JSON.stringify(own)}}`);
         },
       },
       time: { args: 0, run: () => ({ ok: true, serverNow: Date.now() }) },

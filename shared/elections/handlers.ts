@@ -100,7 +100,7 @@ function listWeights(s: MeetingState, e: ProportionalElection): Record<string, n
   );
 }
 
-export const electionHandlers: HandlerMap = {
+export const electionHandlers = {
   'election.create': (s, a, ctx) => {
     requireOpen(s);
     const item = requireCurrent(s);
@@ -287,4 +287,4 @@ export const electionHandlers: HandlerMap = {
     need(e.kind === 'proportional' ? e.status === 'allocated' : e.status === 'decided', e.kind === 'proportional' ? 'NOT_ALLOCATED' : 'ELECTION_UNDECIDED');
     s.activeElection = null;
   },
-};
+} satisfies HandlerMap;

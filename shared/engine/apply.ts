@@ -11,6 +11,7 @@ import type { Handler, HandlerMap } from './handlers/types';
 import { voteHandlers } from './handlers/votes';
 import { electionHandlers } from '../elections/handlers';
 
+// Exhaustive by type: an action type in shared/actions.ts without a handler fails the type check.
 const handlers: HandlerMap = {
   ...meetingHandlers,
   ...agendaHandlers,
@@ -19,7 +20,7 @@ const handlers: HandlerMap = {
   ...amendmentHandlers,
   ...recordHandlers,
   ...electionHandlers,
-};
+} satisfies { [T in ActionType]: Handler<T> };
 
 /** After the meeting is closed only the record and leaving the seats go on (§ 29). */
 const AFTER_CLOSE = new Set<string>(['record.nameVote', 'record.dissent', 'presence.checkOut', 'seat.offline', 'seat.online', 'gallery.blank']);

@@ -1,4 +1,4 @@
-import type { AmendmentId, Item, ItemId, MeetingState, PersonId, SeatId } from '../types';
+import type { AmendmentId, Item, ItemId, MeetingState, PersonId, SeatId, Vote } from '../types';
 
 /**
  * Where a person is checked in. A person checks in only at their home seat (§ 17; a
@@ -91,6 +91,24 @@ export function currentItem(s: MeetingState): Item | null {
 export function isDisqualified(s: MeetingState, itemId: ItemId | null, personId: PersonId): boolean {
   if (!itemId) return false;
   return s.items[itemId]?.disqualified.includes(personId) ?? false;
+}
+
+/** § 23: a disqualified member votes only on their own disqualification. */
+export function mayVoteOn(s: MeetingState, vote: Vote, personId: PersonId): boolean {
+  if (vote.subject.kind === 'disqualification' && vote.subject.personId === personId) return true;
+  return !isDisqualified(s, vote.itemId, personId);
+}
+
+/**
+ * Who may vote on this vote now — the one rule the engine accepts a ballot by and counts a
+ * result by, and every screen shows. § 16: present (checked in at a seat that answers);
+ * § 23: not disqualified, except on their own disqualification; § 24, stk. 2: in a roll call,
+ * the persons called (fixed when it opened) who are still present — one who arrives later is
+ * not called. A substitute (§ 8) counts like the member whose seat they took. Seat order.
+ */
+export function eligibleVoters(s: MeetingState, vote: Vote): PersonId[] {
+  const base = vote.rollCall ? vote.rollCall.order.filter((p) => isPresent(s, p)) : presentPersons(s);
+  return base.filter((p) => mayVoteOn(s, vote, p));
 }
 
 /**

@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   amendmentVotingOrder,
-  isDisqualified,
+  eligibleVoters,
   isPresent,
+  isStartable,
   nextAmendment,
-  presentPersons,
   projectedSpeakers,
   rollCallDemanded,
   rollCallNeeded,
@@ -21,8 +21,8 @@ import { ActionButton, FeedbackLine, Field, LoadingScreen, MissingVoters, Person
 import { ConsoleHeader, Notices, PresencePanel, Section, SignInForm, SubstitutesPanel, useChecker, useSignInError } from '../components/panels';
 import { useT, type Translate } from '../i18n';
 import { act, connect, disconnect } from '../socket';
-import { allowedFor } from '../engine';
-import { useStore } from '../store';
+import { allowedFor, probeState } from '../engine';
+import { serverNow, useStore } from '../store';
 import { ElectionPanel } from './ChairElections';
 
 type SubjectKind = 'proposal' | 'amendment' | 'reading' | 'closure' | 'disqualification' | 'denyFloor' | 'referral' | 'postpone';
@@ -130,14 +130,6 @@ function buildSubject(f: VoteForm): Subject | null {
   }
 }
 
-/** Members present who may vote (§ 16; § 23: a disqualified member only on their own case). */
-function eligible(state: MeetingState, vote: Vote): string[] {
-  if (vote.rollCall) return vote.rollCall.order.filter((p) => isPresent(state, p));
-  return presentPersons(state).filter(
-    (p) => !isDisqualified(state, vote.itemId, p) || (vote.subject.kind === 'disqualification' && vote.subject.personId === p),
-  );
-}
-
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   if (!el) return false;
@@ -180,7 +172,7 @@ function Console({ state, personId, onSignOut }: { state: MeetingState; personId
   const declareRefusal = declareBody ? can(declareBody) : null;
 
   const pendingItems = state.agenda.filter((id) => ['pending', 'postponed', 'awaitingSecondReading'].includes(state.items[id]!.status));
-  const nextItemId = pendingItems.find((id) => !can({ type: 'item.start', itemId: id })) ?? pendingItems[0] ?? null;
+  const nextItemId = pendingItems.find((id) => isStartable(probeState(state), id, serverNow())) ?? pendingItems[0] ?? null;
 
   // With a declaration pending, V opens the vote on the declaration itself (§ 24, stk. 4).
   const [declMode, setDeclMode] = useState<VoteMode>('electronic');
@@ -644,7 +636,7 @@ function VoteFormPanel(props: {
 
 function ActiveVotePanel({ state, vote, allowed, can, closeVote }: { state: MeetingState; vote: Vote; allowed: AllowedMap; can: Can; closeVote: () => void }) {
   const t = useT();
-  const elig = eligible(state, vote);
+  const elig = eligibleVoters(state, vote);
   // An open electronic vote says who has voted (`votedBy`), never how; a roll call keeps its answers.
   const has = new Set(vote.votedBy ?? Object.keys(vote.ballots));
   const voted = elig.filter((p) => has.has(p));

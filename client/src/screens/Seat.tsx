@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import {
   amendmentVotingOrder,
+  eligibleVoters,
   isDisqualified,
   isPresent,
-  presentPersons,
   projectedSpeakers,
   rollCallNeeded,
   withOwn,
@@ -12,7 +12,6 @@ import {
   type MeetingState,
   type PublicView,
   type Refusal,
-  type Vote,
 } from '../../../shared/index';
 import { ActionButton, FeedbackLine, formatClock, PartyLetter, personLabel, PersonName, Reason, ScreenHeader, SpeakingClock, useNow } from '../components/common';
 import { clockTime, useLang, useT, type Translate } from '../i18n';
@@ -331,7 +330,7 @@ function MemberSeat({ state: shared, personId, seatId }: { state: MeetingState; 
                 </p>
                 {myBallot && !vote.rollCall ? <p className="hint">{t('yourVoteChange')}</p> : null}
                 <p className="hint">
-                  {t('votedOf', { voted: vote.ballotCount ?? Object.keys(vote.ballots).length, eligible: eligibleCount(state, vote) })}
+                  {t('votedOf', { voted: vote.ballotCount ?? Object.keys(vote.ballots).length, eligible: eligibleVoters(state, vote).length })}
                 </p>
               </>
             )}
@@ -494,14 +493,6 @@ function MemberSeat({ state: shared, personId, seatId }: { state: MeetingState; 
       </main>
     </div>
   );
-}
-
-/** Members present who may vote on this (§ 16, § 23: a disqualified member only on their own case). */
-function eligibleCount(state: MeetingState, vote: Vote): number {
-  if (vote.rollCall) return vote.rollCall.order.length;
-  return presentPersons(state).filter(
-    (p) => !isDisqualified(state, vote.itemId, p) || (vote.subject.kind === 'disqualification' && vote.subject.personId === p),
-  ).length;
 }
 
 function RollCallLine({ state, personId, t }: { state: MeetingState; personId: string; t: Translate }) {

@@ -40,7 +40,7 @@ export function leaveItem(s: MeetingState) {
   s.demands.rollCall = [];
 }
 
-export const agendaHandlers: HandlerMap = {
+export const agendaHandlers = {
   // § 9, stk. 2: an urgent or supplementary item; § 2, stk. 6: closed items go last.
   'agenda.add': (s, a) => {
     need(s.meeting.status !== 'closed', 'MEETING_CLOSED');
@@ -154,7 +154,7 @@ export const agendaHandlers: HandlerMap = {
     item.doors = a.doors;
     item.closedReason = a.doors === 'closed' ? a.reason : undefined;
   },
-};
+} satisfies HandlerMap;
 
 export function chairOf(actor: { role: string; personId?: string }): string | null {
   return actor.role === 'chair' ? (actor.personId ?? null) : null;

@@ -3,7 +3,7 @@ import { isDisqualified } from '../selectors';
 import { memberOf, requireCurrent, requireOpen } from './agenda';
 import type { HandlerMap } from './types';
 
-export const amendmentHandlers: HandlerMap = {
+export const amendmentHandlers = {
   // § 25, stk. 1: amendments and sub-amendments are handed in until the vote begins.
   'amendment.submit': (s, a) => {
     requireOpen(s);
@@ -40,4 +40,4 @@ export const amendmentHandlers: HandlerMap = {
     need(a.order.length === cur.length && new Set(a.order).size === cur.length && a.order.every((id) => cur.includes(id)), 'BAD_ORDER');
     item.amendmentOrder = [...a.order];
   },
-};
+} satisfies HandlerMap;

@@ -4,7 +4,7 @@ import { projectedSpeakers } from '../speakers';
 import { chairOf, memberOf, requireCurrent, requireOpen } from './agenda';
 import type { HandlerMap } from './types';
 
-export const debateHandlers: HandlerMap = {
+export const debateHandlers = {
   // § 19, stk. 1: whoever wants the floor asks the chair.
   'floor.request': (s, a) => {
     requireOpen(s);
@@ -112,4 +112,4 @@ export const debateHandlers: HandlerMap = {
     s.log.push({ at: ctx.now, text: `disqualification notice on ${item.id}: ${me}${a.note ? ` — ${a.note}` : ''}`, by: me });
     return [{ type: 'disqualification.notified', personId: me, itemId: item.id }];
   },
-};
+} satisfies HandlerMap;

@@ -16,7 +16,7 @@ function leave(s: MeetingState, personId: PersonId) {
   if (vote) delete vote.ballots[personId];
 }
 
-export const meetingHandlers: HandlerMap = {
+export const meetingHandlers = {
   'meeting.open': (s, _a, ctx) => {
     need(s.meeting.status !== 'closed', 'MEETING_CLOSED');
     need(s.meeting.status === 'planned', 'MEETING_ALREADY_OPEN');
@@ -136,4 +136,4 @@ export const meetingHandlers: HandlerMap = {
     need(seatOf(s, sub) === null, 'SUBSTITUTE_SEATED');
     delete s.substitutes[a.memberId];
   },
-};
+} satisfies HandlerMap;

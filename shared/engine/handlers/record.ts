@@ -2,7 +2,7 @@ import { need, once } from '../../refusals';
 import { memberOf } from './agenda';
 import type { HandlerMap } from './types';
 
-export const recordHandlers: HandlerMap = {
+export const recordHandlers = {
   // § 29, stk. 2: any member may have their vote recorded by name.
   'record.nameVote': (s, a) => {
     const vote = s.votes[a.voteId];
@@ -29,4 +29,4 @@ export const recordHandlers: HandlerMap = {
     once(entry.dissents.map((d) => d.personId), me, '§ 29, stk. 3');
     entry.dissents.push({ personId: me, text });
   },
-};
+} satisfies HandlerMap;

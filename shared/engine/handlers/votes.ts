@@ -1,11 +1,12 @@
 import { need, once } from '../../refusals';
 import type { Choice, Counts, MeetingState, PersonId, RecordEntry, Subject, Vote, VoteMode, VoteResult } from '../../types';
 import {
+  eligibleVoters,
   hasQuorum,
   isDisqualified,
   isPresent,
+  mayVoteOn,
   nextAmendment,
-  presentPersons,
   rollCallDemanded,
 } from '../selectors';
 import { addRecordEntry } from '../state';
@@ -120,16 +121,6 @@ function applyEffect(s: MeetingState, subject: Subject, adopted: boolean, now: n
   }
 }
 
-/** § 23: a disqualified member votes only on their own disqualification. */
-export function mayVoteOn(s: MeetingState, vote: Vote, personId: PersonId): boolean {
-  if (vote.subject.kind === 'disqualification' && vote.subject.personId === personId) return true;
-  return !isDisqualified(s, vote.itemId, personId);
-}
-
-function eligiblePresent(s: MeetingState, vote: Vote): PersonId[] {
-  return presentPersons(s).filter((p) => mayVoteOn(s, vote, p));
-}
-
 /** The record's kind and outcome follow what was decided, whether by vote or declaration. */
 function entryOf(subject: Subject, adopted: boolean, byDeclaration: boolean): { kind: RecordEntry['kind']; outcome: RecordEntry['outcome'] } {
   const rejected = { outcome: 'rejected' as const };
@@ -166,7 +157,7 @@ function advanceRollCall(s: MeetingState, vote: Vote) {
 }
 
 function closeVote(s: MeetingState, vote: Vote, now: number, manual: VoteResult['manual']) {
-  const present = eligiblePresent(s, vote);
+  const present = eligibleVoters(s, vote);
   const counts = zero();
   const byGroup: Record<string, Counts> = {};
   if (manual) Object.assign(counts, manual.counts);
@@ -203,7 +194,7 @@ function closeVote(s: MeetingState, vote: Vote, now: number, manual: VoteResult[
   return [{ type: 'vote.closed', voteId: vote.id, adopted, ...counts }];
 }
 
-export const voteHandlers: HandlerMap = {
+export const voteHandlers = {
   // § 18, stk. 1 (the chair words the point), § 15 (quorum), § 24, stk. 2 (roll call).
   'vote.open': (s, a, ctx) => {
     requireOpen(s);
@@ -232,7 +223,7 @@ export const voteHandlers: HandlerMap = {
       rollCall: null,
       result: null,
     };
-    if (mode === 'rollCall') vote.rollCall = { order: eligiblePresent(s, vote), index: 0 };
+    if (mode === 'rollCall') vote.rollCall = { order: eligibleVoters(s, vote), index: 0 };
     s.votes[vote.id] = vote;
     s.activeVote = vote.id;
     s.declaration = null;
@@ -264,7 +255,7 @@ export const voteHandlers: HandlerMap = {
     need(vote.mode !== 'rollCall', 'ALREADY_ROLL_CALL');
     vote.mode = 'rollCall';
     vote.ballots = {};
-    vote.rollCall = { order: eligiblePresent(s, vote), index: 0 };
+    vote.rollCall = { order: eligibleVoters(s, vote), index: 0 };
   },
   'vote.close': (s, _a, ctx) => {
     const vote = s.activeVote ? s.votes[s.activeVote] : undefined;
@@ -282,7 +273,7 @@ export const voteHandlers: HandlerMap = {
     const c = a.counts;
     const k = a.counterCheck;
     need(c.for === k.for && c.against === k.against && c.abstain === k.abstain, 'COUNTER_CHECK_MISMATCH');
-    need(c.for + c.against + c.abstain <= eligiblePresent(s, vote).length, 'COUNTS_EXCEED_PRESENT');
+    need(c.for + c.against + c.abstain <= eligibleVoters(s, vote).length, 'COUNTS_EXCEED_PRESENT');
     need(hasQuorum(s), 'NO_QUORUM');
     return closeVote(s, vote, ctx.now, { counts: { ...c }, counterCheck: { ...k } });
   },
@@ -319,4 +310,4 @@ export const voteHandlers: HandlerMap = {
     applyEffect(s, d.subject, adopted, ctx.now);
     return [{ type: 'declaration.confirmed', adopted }];
   },
-};
+} satisfies HandlerMap;
