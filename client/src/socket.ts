@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import type { ActionBody, EngineEvent, Refusal } from '../../shared/index';
+import type { Ack, ActionBody, AnswerOf, ClientEvent, ClientToServerEvents, Refusal, ServerToClientEvents } from '../../shared/index';
 import {
   clearSeatSession,
   dropQueuedView,
@@ -14,8 +14,6 @@ import {
   resetStore,
   setOffset,
   useStore,
-  type OwnMessage,
-  type ViewMessage,
   onNeedFullView,
 } from './store';
 
@@ -26,14 +24,16 @@ export type Auth =
   | { role: 'chair'; personId: string; password: string }
   | { role: 'secretariat'; password: string };
 
-export type Ack = ({ ok: true; version?: number } & Record<string, unknown>) | Refusal;
+/** The answer to a press (`action`, `checkIn`, `seat.rotateKey`): the protocol's ack (shared/protocol.ts). */
+export type { Ack };
 
-type SyncAnswer = ViewMessage & { ok: true; own?: OwnMessage | null };
+/** The socket, typed by the protocol's event maps. */
+type SalenSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 const ACK_TIMEOUT_MS = 10_000;
 const TIME_EVERY_MS = 30_000;
 
-let socket: Socket | null = null;
+let socket: SalenSocket | null = null;
 let timeTimer: ReturnType<typeof setInterval> | null = null;
 
 /** Client-side refusals: never sent to the server, so never a rule of the standing orders. */
@@ -73,7 +73,7 @@ function handshake(auth: Auth): Record<string, unknown> | ((cb: (data: object) =
   };
 }
 
-function scheduleRetry(s: Socket, ms: number) {
+function scheduleRetry(s: SalenSocket, ms: number) {
   if (retryTimer) clearTimeout(retryTimer);
   retryTimer = setTimeout(() => {
     retryTimer = null;
@@ -81,10 +81,10 @@ function scheduleRetry(s: Socket, ms: number) {
   }, ms);
 }
 
-export function connect(auth: Auth): Socket {
+export function connect(auth: Auth): SalenSocket {
   disconnect();
   resetStore();
-  const s = io({ auth: handshake(auth), transports: ['websocket', 'polling'], reconnectionDelayMax: 3000 });
+  const s: SalenSocket = io({ auth: handshake(auth), transports: ['websocket', 'polling'], reconnectionDelayMax: 3000 });
   socket = s;
   s.on('connect', () => {
     useStore.setState({ connected: true, everConnected: true, authError: null, authRetryAt: null });
@@ -114,19 +114,20 @@ export function connect(auth: Auth): Socket {
     if (retryIn !== null) scheduleRetry(s, retryIn);
   });
   onNeedFullView(() => void sync());
-  s.on('view', (msg: ViewMessage) => receiveView(msg, 'push'));
-  s.on('own', (msg: OwnMessage) => receiveOwn(msg));
-  s.on('notice', (msg: { version: number; events: EngineEvent[] }) => receiveNotice(msg));
+  s.on('view', (msg) => receiveView(msg, 'push'));
+  s.on('own', (msg) => receiveOwn(msg));
+  s.on('notice', (msg) => receiveNotice(msg));
   // This tablet is no longer the member (moved to another tablet, checked out, § 16 grace
   // ran out, or the secretariat gave the seat a new key): the public view and check-in follow.
-  s.on('session', (msg: { ended?: unknown } | null) => {
-    const ended = msg?.ended;
+  // The payload is checked, not trusted: an unknown reason is ignored.
+  s.on('session', (msg) => {
+    const ended = (msg as { ended?: unknown } | null)?.ended;
     if (ended !== 'moved' && ended !== 'checkedOut' && ended !== 'expired' && ended !== 'keyRotated') return;
     endSeatSession(ended as SessionEnd);
     if (ended !== 'keyRotated') void sync();
   });
   // The chair's room (chair and secretariat): seats locked after too many wrong codes.
-  s.on('seatLocks', (msg: unknown) => receiveSeatLocks(msg));
+  s.on('seatLocks', (msg) => receiveSeatLocks(msg));
   timeTimer = setInterval(() => void measureTime(), TIME_EVERY_MS);
   return s;
 }
@@ -143,12 +144,17 @@ export function disconnect() {
   socket = null;
 }
 
-async function emitAck<T>(event: string, payload?: unknown): Promise<T | Refusal> {
+/** The payload an event takes before its ack (none for `sync` and `time`). */
+type PayloadArgs<E extends ClientEvent> = Parameters<ClientToServerEvents[E]> extends [infer P, unknown] ? [payload: P] : [];
+
+/** One event and its ack (shared/protocol.ts), or OFFLINE / TIMEOUT, which never reach the server. */
+async function emitAck<E extends ClientEvent>(event: E, ...args: PayloadArgs<E>): Promise<AnswerOf<E> | Refusal> {
   const s = socket;
   if (!s || !s.connected) return OFFLINE;
   try {
-    const timed = s.timeout(ACK_TIMEOUT_MS);
-    return (await (payload === undefined ? timed.emitWithAck(event) : timed.emitWithAck(event, payload))) as T | Refusal;
+    // socket.io's typing of `timeout().emitWithAck` yields the error argument, not the answer.
+    const timed = s.timeout(ACK_TIMEOUT_MS) as unknown as { emitWithAck(event: string, ...args: unknown[]): Promise<unknown> };
+    return (await timed.emitWithAck(event, ...args)) as AnswerOf<E>;
   } catch {
     return TIMEOUT;
   }
@@ -157,20 +163,21 @@ async function emitAck<T>(event: string, payload?: unknown): Promise<T | Refusal
 /** Clock offset from a round trip: the server's `serverNow` is taken as of the midpoint. */
 async function measureTime() {
   const t0 = Date.now();
-  const r = await emitAck<{ ok: true; serverNow: number }>('time');
+  const r = await emitAck('time');
   const t1 = Date.now();
-  if (r.ok && typeof (r as { serverNow?: unknown }).serverNow === 'number') {
-    setOffset((r as { serverNow: number }).serverNow - (t0 + t1) / 2);
+  if (r.ok && typeof r.serverNow === 'number') {
+    setOffset(r.serverNow - (t0 + t1) / 2);
   }
 }
 
 /** The full view now; used on (re)connect and after check-in/out (the role changes). */
 export async function sync() {
-  const r = await emitAck<SyncAnswer>('sync');
+  const r = await emitAck('sync');
   if (!r.ok) return;
-  const a = r as SyncAnswer;
-  if (a.own) receiveOwn({ ...a.own, version: a.own.version ?? a.version });
-  receiveView(a, 'sync');
+  // `own` in a sync answer carries no version of its own: it is the view's.
+  const own = r.own as (typeof r.own & { version?: number }) | null;
+  if (own) receiveOwn({ ...own, version: own.version ?? r.version });
+  receiveView(r, 'sync');
 }
 
 let feedbackSeq = 0;
@@ -194,7 +201,7 @@ async function tracked(key: string, label: string, send: () => Promise<Ack>): Pr
 }
 
 export async function act(body: ActionBody, label: string, key: string = body.type): Promise<Ack> {
-  const r = await tracked(key, label, () => emitAck<Ack>('action', body) as Promise<Ack>);
+  const r = await tracked(key, label, () => emitAck('action', body));
   // The ack of a ballot says it is stored: show it at once (the seat's own part follows with
   // the running tally, which the server sends a moment later).
   const { own, view } = useStore.getState();
@@ -209,7 +216,7 @@ export async function act(body: ActionBody, label: string, key: string = body.ty
  * in sessionStorage, it makes the next handshakes (reconnects, reloads) this member's.
  */
 export async function checkIn(code: string, label: string): Promise<Ack> {
-  const r = await tracked('checkIn', label, () => emitAck<Ack>('checkIn', { code }) as Promise<Ack>);
+  const r = await tracked('checkIn', label, () => emitAck('checkIn', { code }));
   if (r.ok) {
     const session = (r as { session?: unknown }).session;
     if (typeof session === 'string' && session) saveSeatSession(session);
@@ -221,7 +228,7 @@ export async function checkIn(code: string, label: string): Promise<Ack> {
 
 /** The secretariat gives a seat a new key; the old tablet stops working (docs/protocol.md). */
 export async function rotateSeatKey(seatId: string, label: string): Promise<Ack> {
-  return tracked(`seat.rotateKey:${seatId}`, label, () => emitAck<Ack>('seat.rotateKey', { seatId }) as Promise<Ack>);
+  return tracked(`seat.rotateKey:${seatId}`, label, () => emitAck('seat.rotateKey', { seatId }));
 }
 
 export async function checkOut(label: string): Promise<Ack> {

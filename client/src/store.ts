@@ -1,16 +1,10 @@
 import { create } from 'zustand';
-import type { EngineEvent, MeetingState, OwnView, PublicView, Refusal } from '../../shared/index';
+import type { EngineEvent, MeetingState, NoticeMessage, OwnMessage, PublicView, Refusal, SeatLock, SessionEnd, ViewMessage, ViewRole } from '../../shared/index';
 import { applyPatch, type Patch } from '../../shared/delta';
 
-/** What the server says a socket sees: public (gallery, seat before check-in), member, chair. */
-export type ViewRole = 'public' | 'member' | 'chair';
+// The messages are the protocol's (shared/protocol.ts); re-exported for the screens.
+export type { OwnMessage, SeatLock, SessionEnd, ViewMessage, ViewRole };
 
-/** A whole view, or (a push after a commit) the patch from the view of version `base`. */
-export type ViewMessage = {
-  version: number;
-  serverNow: number;
-  role: ViewRole;
-} & ({ view: PublicView | MeetingState; patch?: undefined } | { base: number; patch: Patch; view?: undefined });
 
 let needFullView: () => void = () => {};
 /** The socket layer tells the store how to fetch a full view when a delta does not fit. */
@@ -18,23 +12,12 @@ export function onNeedFullView(cb: () => void) {
   needFullView = cb;
 }
 
-export type OwnMessage = OwnView & { version: number };
-
 /** The outcome of the last press on this screen: pending → ack or refusal (with its §). */
 export interface Feedback {
   id: number;
   label: string;
   state: 'pending' | 'ok' | 'refused';
   refusal: Refusal | null;
-}
-
-/** Why a seat's session ended (docs/protocol.md, "Seat sessions"). */
-export type SessionEnd = 'moved' | 'checkedOut' | 'expired' | 'keyRotated';
-
-/** A seat locked after 5 failed codes: until when (server clock, epoch ms) and how many. */
-export interface SeatLock {
-  until: number;
-  failures: number;
 }
 
 export interface Notice {
@@ -178,7 +161,7 @@ const NOTICE_TYPES = new Set([
 ]);
 
 let noticeSeq = 0;
-export function receiveNotice(msg: { version: number; events: EngineEvent[] }) {
+export function receiveNotice(msg: NoticeMessage) {
   const add = (msg.events ?? [])
     .filter((event) => NOTICE_TYPES.has(event.type))
     .map((event) => ({ id: ++noticeSeq, version: msg.version, event }));
