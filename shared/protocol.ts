@@ -117,3 +117,13 @@ export type ArgCount<E extends ClientEvent> = Parameters<ClientToServerEvents[E]
 export type AnswerOf<E extends ClientEvent> = Parameters<Extract<Parameters<ClientToServerEvents[E]>[ArgCount<E>], (a: never) => void>>[0];
 /** What a server → client event carries. */
 export type PayloadOf<E extends ServerEvent> = Parameters<ServerToClientEvents[E]>[0];
+
+/**
+ * An ack loosened for tests and scripts that read any field without narrowing first:
+ * `ok: boolean` and every other field of `A`'s members optional. Built from the acks
+ * above, never a second definition of them.
+ */
+export type LooseAck<A extends { ok: boolean } = CheckInAck | RotateKeyAck> = { ok: boolean } & Partial<
+  UnionToIntersection<A extends unknown ? Omit<A, 'ok'> : never>
+>;
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -2,6 +2,7 @@ import { MeetingService } from '../../server/meeting/service';
 import { openDb, saveSetup } from '../../server/store/db';
 import { SeatAccess } from '../../server/store/seat-access';
 import type { Actor } from '../../shared/types';
+import type { ActionAck, AckRefusal } from '../../shared/protocol';
 import { benchChamber, type BenchChamber } from './chamber';
 
 /**
@@ -16,7 +17,7 @@ export async function seedMeeting(dbPath: string, seats: number): Promise<BenchC
   const acks = await Promise.all(
     chamber.members.map((m) => svc.dispatch({ type: 'presence.checkIn' }, { role: 'member', personId: m.id, seatId: m.seatId! })),
   );
-  const bad = acks.find((a) => !a.ok);
+  const bad = acks.find((a): a is AckRefusal => !a.ok);
   if (bad) throw new Error(`seed check-in refused: ${JSON.stringify(bad)}`);
   const chair: Actor = { role: 'chair', personId: chamber.setup.chairLine[0]! };
   for (const body of [{ type: 'meeting.open' }, { type: 'item.start', itemId: 'i2' }]) {
@@ -49,16 +50,16 @@ export async function buildLog(dbPath: string, events: number, seats = 55): Prom
   };
   let n = 0;
   let votes = 0;
-  const batch: Promise<{ ok: boolean; code?: string }>[] = [];
+  const batch: Promise<ActionAck>[] = [];
   const send = (body: Record<string, unknown>, actor: Actor) => {
     if (n >= events) return false;
     n++;
-    batch.push(svc.dispatch(body, actor) as Promise<{ ok: boolean; code?: string }>);
+    batch.push(svc.dispatch(body, actor));
     return true;
   };
   const drain = async () => {
     const acks = await Promise.all(batch.splice(0));
-    const bad = acks.find((a) => !a.ok);
+    const bad = acks.find((a): a is AckRefusal => !a.ok);
     if (bad) throw new Error(`log build refused: ${bad.code}`);
   };
   chamber.members.forEach((_m, i) => send({ type: 'presence.checkIn' }, member(i)));

@@ -1,6 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { lastText, lightParser, type LightView } from './light-parser';
 import { now, serve, sleep } from './common';
+import type { LooseAck } from '../../shared/protocol';
 
 // A load-generator process: holds a share of the seat terminals and public sockets, and
 // reports arrival times (same machine clock as the coordinator: `now()`).
@@ -136,7 +137,7 @@ serve({
         const choice = CHOICES[(i + shift) % 3]!;
         const t = now();
         sentAt.push(t - at);
-        c.socket.emit('action', { type: 'vote.cast', choice }, (ack: { ok: boolean; version?: number; code?: string }) => {
+        c.socket.emit('action', { type: 'vote.cast', choice }, (ack: LooseAck) => {
           lat.push(now() - t);
           if (ack.ok) acks.push({ personId: c.personId, version: ack.version!, choice });
           else refused[ack.code ?? '?'] = (refused[ack.code ?? '?'] ?? 0) + 1;

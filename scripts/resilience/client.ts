@@ -1,8 +1,9 @@
 import { io, type Socket } from 'socket.io-client';
-import { applyPatch, type Patch } from '../../shared/delta';
+import { applyPatch } from '../../shared/delta';
+import type { LooseAck, SyncAck, ViewMessage } from '../../shared/protocol';
 
-/** A refusal or an acceptance, as the server answers `action` and `checkIn`. */
-export type Ack = { ok: boolean; version?: number; code?: string; paragraph?: string; message?: { da: string; en: string } };
+/** A refusal or an acceptance, as the server answers `action` and `checkIn`: the protocol's ack (shared/protocol.ts), loosened. */
+export type Ack = LooseAck;
 
 /**
  * A lean test client: keeps only the latest view (and, on request, its full body), answers
@@ -91,12 +92,12 @@ export function lean(url: string, auth: Record<string, unknown>, opts: LeanOptio
   };
   // A push after a commit is a delta from the view before it; a lean client that keeps no
   // view only needs its version, one that keeps the view applies it (or syncs on a gap).
-  socket.on('view', (v: { version: number; view?: unknown; base?: number; patch?: Patch }) => {
+  socket.on('view', (v: ViewMessage) => {
     if (!v.patch) return seen(v.version, v.view);
     if (!opts.keepView) return seen(v.version, undefined);
     if (c.view && v.base === c.version) return seen(v.version, applyPatch(c.view, v.patch));
     if (v.version > c.version)
-      void c.emit('sync').then((a: { ok?: boolean; version: number; view: unknown } | null) => {
+      void c.emit('sync').then((a: SyncAck | null) => {
         if (a?.ok) seen(a.version, a.view);
       });
   });
@@ -104,7 +105,7 @@ export function lean(url: string, auth: Record<string, unknown>, opts: LeanOptio
   if (opts.realClient)
     socket.on('connect', () => {
       void c.emit('time');
-      void c.emit('sync').then((a: { ok?: boolean; version: number; view: unknown } | null) => {
+      void c.emit('sync').then((a: SyncAck | null) => {
         if (a?.ok) seen(a.version, a.view);
       });
     });

@@ -5,6 +5,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { io, type Socket } from 'socket.io-client';
 import { startServer, type RunningServer, type StartOptions } from '../../server/app';
 import { ensureClientBuilt } from './global-build';
+import type { LooseAck } from '../../shared/protocol';
 
 /** Debian's chromium, headless, with nothing reaching out to the network (DEVELOPERS.md). */
 export const CHROMIUM_ARGS = [
@@ -23,7 +24,8 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-export type Ack = { ok: boolean; code?: string; [k: string]: unknown };
+/** The protocol's ack (shared/protocol.ts), loosened so a test reads any field without narrowing. */
+export type Ack = LooseAck;
 
 export const emit = (s: Socket, event: string, payload?: unknown) =>
   (payload === undefined ? s.timeout(5000).emitWithAck(event) : s.timeout(5000).emitWithAck(event, payload)) as Promise<Ack>;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer, type RunningServer, type StartOptions } from '../../server/app';
 import { applyPatch } from '../../shared/delta';
+import type { LooseAck } from '../../shared/protocol';
 
 export function tempDb(name = 'salen'): string {
   return path.join(mkdtempSync(path.join(tmpdir(), `${name}-`)), 'meeting.sqlite');
@@ -13,7 +14,8 @@ export async function testServer(opts: Partial<StartOptions> = {}): Promise<Runn
   return startServer({ dbPath: tempDb(), port: 0, demo: true, graceMs: 60_000, staticDir: '/nonexistent', ...opts });
 }
 
-export type Ack = { ok: boolean; version?: number; code?: string; paragraph?: string; message?: { da: string; en: string }; session?: string };
+/** The protocol's ack (shared/protocol.ts), loosened so a test reads any field without narrowing. */
+export type Ack = LooseAck;
 
 export interface Client {
   socket: Socket;
