@@ -127,8 +127,10 @@ describe('§ 24 — an open electronic vote on the wire (issue #11, item 4)', ()
           expect(choiceOf(f, p), `${w.name} received ${p}'s choice in ${f.slice(0, 200)}`).toBeNull();
         }
     }
-    // The member's own part did carry their own ballot.
-    expect(member.frames.slice(start.member).some((f) => f.includes('"own"') && f.includes(`"ballot":"${choices[ids[0]!]}"`))).toBe(true);
+    // The member's own part did carry their own ballot (it follows the views: wait for it).
+    const ownFrame = () => member.frames.slice(start.member).some((f) => f.includes('"own"') && f.includes(`"ballot":"${choices[ids[0]!]}"`));
+    for (const end = Date.now() + 5000; !ownFrame() && Date.now() < end; ) await new Promise((r) => setTimeout(r, 20));
+    expect(ownFrame()).toBe(true);
 
     // The close: the result, with every ballot, on every console; the seat map for the public.
     const before = chair.frames.length;
