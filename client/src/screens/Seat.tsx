@@ -320,7 +320,9 @@ function MemberSeat({ state: shared, personId, seatId }: { state: MeetingState; 
                     );
                   })}
                 </div>
-                <Reason refusal={allowed['vote.cast']} />
+                {/* Once this member's ballot is accepted, the engine's refusal (the roll call has
+                    moved on: NOT_YOUR_TURN) is no news: the ✓ says the vote is cast. */}
+                {myBallot ? null : <Reason refusal={allowed['vote.cast']} />}
                 <p className={`my-vote ${myBallot ? 'my-vote-set' : ''}`} role="status" aria-live="assertive" data-testid="my-vote">
                   {pendingCast
                     ? `${t('sending')} ${t(`choice_${pendingCast.split(':')[1] as Choice}`)}`
@@ -456,13 +458,20 @@ function MemberSeat({ state: shared, personId, seatId }: { state: MeetingState; 
                 : ''}
             </p>
             {lastVote.vote.ballots[personId] ? <p>{t('yourLastVote', { choice: t(`choice_${lastVote.vote.ballots[personId]!}`) })}</p> : null}
-            {lastVote.vote.ballots[personId] && !lastVote.vote.result.named.some((n) => n.personId === personId) ? (
-              <ActionButton
-                label={t('nameVote')}
-                refusal={null}
-                pendingKey="record.nameVote"
-                onPress={() => void act({ type: 'record.nameVote', voteId: lastVote.vote!.id }, t('nameVote'))}
-              />
+            {lastVote.vote.ballots[personId] ? (
+              // § 29, stk. 2: once recorded by name, a statement of what was done, not a button.
+              lastVote.vote.result.named.some((n) => n.personId === personId) || lastVote.entry.named.some((n) => n.personId === personId) ? (
+                <p className="statement statement-ok" data-testid="name-vote-done">
+                  ✓ {t('nameVoteDone')}
+                </p>
+              ) : (
+                <ActionButton
+                  label={t('nameVote')}
+                  refusal={null}
+                  pendingKey="record.nameVote"
+                  onPress={() => void act({ type: 'record.nameVote', voteId: lastVote.vote!.id }, t('nameVote'))}
+                />
+              )
             ) : null}
           </section>
         ) : null}
@@ -511,7 +520,8 @@ function RollCallLine({ state, personId, t }: { state: MeetingState; personId: s
   if (myIdx >= 0 && myIdx < rc.index) return <p className="statement statement-ok">✓ {t('rollCallDone')}</p>;
   return (
     <p className="statement" role="status">
-      {t('rollCall')}: {turn ? t('notYourTurn', { name: personLabel(state, turn).name, n: myIdx + 1, m: rc.order.length }) : ''}
+      {/* `notYourTurn` opens with "Navneopråb:" itself; say it once (issue #12). */}
+      {turn ? t('notYourTurn', { name: personLabel(state, turn).name, n: myIdx + 1, m: rc.order.length }) : t('rollCall')}
     </p>
   );
 }
