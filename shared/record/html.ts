@@ -97,7 +97,7 @@ function decisionHtml(d: RecordDecision, lang: Lang, meetingAbsent: Set<string>)
   if (d.mode) result += ` (${esc(t.mode[d.mode] ?? d.mode)})`;
   if (d.counterCheck) result += `. ${esc(t.counterCheck)}: ${esc(t.counts(d.counterCheck))}`;
   parts.push(`<p class="result">${result}.</p>`);
-  if (d.detail) parts.push(`<p class="detail">${esc(d.detail)}</p>`);
+  if (d.detail) parts.push(`<p class="detail">${esc(t.detail(d.detail))}</p>`);
   if (d.election) parts.push(electionHtml(d.election, lang));
   parts.push(countsLines(d, lang));
   if (d.named.length) {

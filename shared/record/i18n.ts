@@ -67,6 +67,8 @@ export const RECORD_TEXT = {
     signedAt: 'underskrevet',
     chain: (seq: number) => `Protokollen er låst ved mødets hændelseslog til og med hændelse nr. ${seq}, hvis SHA-256 er`,
     setup: 'Mødeopsætningens SHA-256:',
+    /** An entry's detail as the engine wrote it (language-neutral, in the log): "round 3" → "runde 3". */
+    detail: (text: string) => text.replace(/^round (\d+)$/, 'runde $1'),
     election: {
       round: (n: number) => `${n}. afstemning`,
       seats: 'Pladser',
@@ -199,6 +201,7 @@ export const RECORD_TEXT = {
     signedAt: 'signed',
     chain: (seq: number) => `The record is locked to the meeting's event log up to and including event ${seq}, whose SHA-256 is`,
     setup: 'SHA-256 of the meeting set-up:',
+    detail: (text: string) => text,
     election: {
       round: (n: number) => `Round ${n}`,
       seats: 'Seats',
