@@ -822,6 +822,64 @@ export const useLang = create<{ lang: Lang; setLang: (l: Lang) => void; toggle: 
 export type Translate = (key: StringKey, vars?: Record<string, string | number>) => string;
 
 export function translate(lang: Lang, key: StringKey, vars?: Record<string, string | number>): string {
+  const s = translateQuiet(lang, key, vars);
+  remember(s, key, vars);
+  return s;
+}
+
+// --- Texts made earlier, in another language -------------------------------------------
+// A press's feedback line keeps the label the screen gave it (a finished string, often
+// composed: "Start Punkt 2", "Stem: For"). So that the line follows a language switch, each
+// text `translate` made is remembered with its key and values (the most recent few hundred),
+// and `relabel` puts every remembered text inside a label into the current language. Parts
+// that no `translate` made (a person's name, a committee) stay as they are.
+const made = new Map<string, { key: StringKey; vars?: Record<string, string | number> }>();
+const MADE_MAX = 600;
+let madeSorted: string[] | null = null;
+
+function remember(text: string, key: StringKey, vars?: Record<string, string | number>) {
+  if (text.length < 2 || made.get(text)?.key === key) return;
+  made.delete(text);
+  made.set(text, { key, vars });
+  if (made.size > MADE_MAX) made.delete(made.keys().next().value!);
+  madeSorted = null;
+}
+
+const isWordChar = (c: string | undefined) => !!c && /[\p{L}\p{N}]/u.test(c);
+
+/** A label made by `translate` (whole, or of several texts) in the language `lang`. */
+export function relabel(label: string, lang: Lang): string {
+  const whole = made.get(label);
+  if (whole) return translateQuiet(lang, whole.key, whole.vars);
+  // Longest texts first, each only as whole words, never inside a part already replaced.
+  madeSorted ??= [...made.keys()].sort((x, y) => y.length - x.length);
+  const parts: { at: number; len: number; text: string }[] = [];
+  for (const text of madeSorted) {
+    let from = 0;
+    for (;;) {
+      const at = label.indexOf(text, from);
+      if (at < 0) break;
+      from = at + 1;
+      const end = at + text.length;
+      if (isWordChar(label[at - 1]) || isWordChar(label[end])) continue;
+      if (parts.some((p) => at < p.at + p.len && end > p.at)) continue;
+      const m = made.get(text)!;
+      parts.push({ at, len: text.length, text: translateQuiet(lang, m.key, m.vars) });
+    }
+  }
+  if (!parts.length) return label;
+  parts.sort((x, y) => x.at - y.at);
+  let out = '';
+  let i = 0;
+  for (const p of parts) {
+    out += label.slice(i, p.at) + p.text;
+    i = p.at + p.len;
+  }
+  return out + label.slice(i);
+}
+
+/** `translate` without remembering (relabelling must not reorder what is remembered). */
+function translateQuiet(lang: Lang, key: StringKey, vars?: Record<string, string | number>): string {
   let s = STRINGS[lang][key] ?? da[key] ?? key;
   if (vars) for (const [k, v] of Object.entries(vars)) s = s.split(`{${k}}`).join(String(v));
   return s;

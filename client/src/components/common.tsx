@@ -1,6 +1,6 @@
 import { cloneElement, useEffect, useId, useState, type ReactElement, type ReactNode } from 'react';
 import type { Choice, Group, MeetingState, PublicView, Refusal, VoteMode } from '../../../shared/index';
-import { refusalText, useLang, useT } from '../i18n';
+import { refusalText, relabel, useLang, useT } from '../i18n';
 import { useStore } from '../store';
 
 /** The language toggle: on every screen, remembered in localStorage. */
@@ -29,19 +29,38 @@ export function ConnectionBanner() {
   );
 }
 
-/** The answer to the last press, read out by screen readers (role="status"). */
+/** How long a success line stays before it clears (a refusal stays: see FeedbackLine). */
+export const FEEDBACK_OK_MS = 6000;
+
+/**
+ * The answer to the last press, read out by screen readers (role="status"), always in the
+ * current language (the label is put into it again after a switch: `relabel`).
+ * A success line clears after FEEDBACK_OK_MS: it only confirms what the screen already
+ * shows, and a stale "✓ Modtaget" would pass for the answer to a later press. A refusal
+ * stays until the next press replaces it: it carries the § and the reason, which the person
+ * must be able to read at their own pace (and a screen reader user to find again).
+ */
 export function FeedbackLine() {
   const t = useT();
   const lang = useLang((s) => s.lang);
   const fb = useStore((s) => s.feedback);
+  const [expired, setExpired] = useState<number | null>(null);
+  const okId = fb?.state === 'ok' ? fb.id : null;
+  useEffect(() => {
+    if (okId === null) return;
+    const h = setTimeout(() => setExpired(okId), FEEDBACK_OK_MS);
+    return () => clearTimeout(h);
+  }, [okId]);
+  const shown = fb && !(fb.state === 'ok' && fb.id === expired) ? fb : null;
+  const label = shown ? relabel(shown.label, lang) : '';
   return (
-    <div className={`feedback ${fb ? `feedback-${fb.state}` : 'feedback-empty'}`} role="status" aria-live="polite" data-testid="feedback">
-      {fb
-        ? fb.state === 'pending'
-          ? `${fb.label}: ${t('sending')}`
-          : fb.state === 'ok'
-            ? `✓ ${fb.label}: ${t('received')}`
-            : `✗ ${fb.label} — ${refusalText(fb.refusal!, lang)}`
+    <div className={`feedback ${shown ? `feedback-${shown.state}` : 'feedback-empty'}`} role="status" aria-live="polite" data-testid="feedback">
+      {shown
+        ? shown.state === 'pending'
+          ? `${label}: ${t('sending')}`
+          : shown.state === 'ok'
+            ? `✓ ${label}: ${t('received')}`
+            : `✗ ${label} — ${refusalText(shown.refusal!, lang)}`
         : '\u00a0'}
     </div>
   );

@@ -37,7 +37,8 @@ interface VoteForm {
   part: string;
   point: string;
   pointEdited: boolean;
-  mode: VoteMode;
+  /** The chair's own pick; null follows the default (see `defaultMode`). */
+  mode: VoteMode | null;
   expected: 'adopted' | 'rejected';
 }
 
@@ -50,7 +51,7 @@ const emptyForm: VoteForm = {
   part: '',
   point: '',
   pointEdited: false,
-  mode: 'electronic',
+  mode: null,
   expected: 'adopted',
 };
 
@@ -151,19 +152,29 @@ function Console({ state, personId, onSignOut }: { state: MeetingState; personId
   const [form, setForm] = useState<VoteForm>(emptyForm);
   const itemId = activeItem?.id ?? null;
   useEffect(() => {
-    setForm((f) => ({ ...emptyForm, mode: f.mode }));
+    setForm(emptyForm);
   }, [itemId]);
+  // The mode starts from the default for every vote: electronic, or the roll call once the
+  // engine says one is demanded (§ 24, stk. 2). A pick of the chair's lasts for one vote
+  // only: it is dropped when a vote opens or closes, and when a roll-call demand arrives.
+  const rollCallDue = rollCallDemanded(state);
+  const [declPick, setDeclMode] = useState<VoteMode | null>(null);
+  const defaultMode: VoteMode = rollCallDue ? 'rollCall' : 'electronic';
+  useEffect(() => {
+    setForm((f) => (f.mode === null ? f : { ...f, mode: null }));
+    setDeclMode(null);
+  }, [state.activeVote, rollCallDue]);
   const nextAm = activeItem ? nextAmendment(state, activeItem.id) : null;
   // Follow the state: the next amendment in voting order, the reading at a first reading.
-  const effectiveForm: VoteForm = useMemo(() => {
+  const effectiveForm: VoteForm & { mode: VoteMode } = useMemo(() => {
     let f = form;
     if (activeItem && !f.kindChosen) {
       if (nextAm) f = { ...f, kind: 'amendment', amendmentId: nextAm };
       else if (activeItem.readings === 2 && activeItem.reading === 1) f = { ...f, kind: 'reading' };
     }
     if (f.kind === 'amendment' && (!f.amendmentId || state.amendments[f.amendmentId]?.status !== 'pending') && nextAm) f = { ...f, amendmentId: nextAm };
-    return f;
-  }, [form, activeItem, nextAm, state.amendments]);
+    return { ...f, mode: f.mode ?? defaultMode };
+  }, [form, activeItem, nextAm, state.amendments, defaultMode]);
   const point = effectiveForm.pointEdited ? effectiveForm.point : defaultPoint(state, activeItem, effectiveForm);
   const subject = buildSubject(effectiveForm);
   const openBody: ActionBody | null = subject && point.trim() ? { type: 'vote.open', point: point.trim(), subject, mode: effectiveForm.mode } : null;
@@ -175,8 +186,9 @@ function Console({ state, personId, onSignOut }: { state: MeetingState; personId
   const nextItemId = pendingItems.find((id) => isStartable(probeState(state), id, serverNow())) ?? pendingItems[0] ?? null;
 
   // With a declaration pending, V opens the vote on the declaration itself (§ 24, stk. 4).
-  const [declMode, setDeclMode] = useState<VoteMode>('electronic');
+  const declMode: VoteMode = declPick ?? defaultMode;
   const decl = state.declaration;
+  useEffect(() => setDeclMode(null), [decl?.point, decl?.subject.kind]);
   const declVoteBody: ActionBody | null = decl ? { type: 'vote.open', point: decl.point, subject: decl.subject, mode: declMode } : null;
   const openVote = () => {
     if (declVoteBody && !vote) {
@@ -185,7 +197,7 @@ function Console({ state, personId, onSignOut }: { state: MeetingState; personId
     }
     if (!openBody || openRefusal) return;
     void act(openBody, t('openVote')).then((r) => {
-      if (r.ok) setForm((f) => ({ ...emptyForm, mode: f.mode }));
+      if (r.ok) setForm(emptyForm);
     });
   };
   const giveFloor = () => !allowed['floor.give'] && void act({ type: 'floor.give' }, t('giveFloor'));
@@ -281,7 +293,8 @@ function Console({ state, personId, onSignOut }: { state: MeetingState; personId
               state={state}
               item={activeItem}
               form={effectiveForm}
-              setForm={(f) => setForm(f)}
+              // Another field's change keeps the mode following its default (null).
+              setForm={(f) => setForm({ ...f, mode: f.mode === effectiveForm.mode ? form.mode : f.mode })}
               point={point}
               openRefusal={openRefusal}
               declareRefusal={declareRefusal}
@@ -614,7 +627,7 @@ function VoteFormPanel(props: {
         <Field label={t('point')}>
           <textarea rows={3} value={props.point} onChange={(e) => set({ point: e.target.value, pointEdited: true })} />
         </Field>
-        <VoteModeSelect value={form.mode} onChange={(mode) => set({ mode })} />
+        <VoteModeSelect value={form.mode ?? 'electronic'} onChange={(mode) => set({ mode })} />
         {rollCallDemanded(state) ? <p className="statement statement-warn">{t('demandRollCall')} ✓ — {t('mode_rollCall')} (§ 24, stk. 2)</p> : null}
         <ActionButton label={t('openVote')} refusal={props.subjectMissing ? null : props.openRefusal} incomplete={props.subjectMissing} pendingKey="vote.open" className="btn-primary" shortcut="V" onPress={props.openVote} />
         <fieldset className="fieldset">
