@@ -175,7 +175,7 @@ export function attachSockets(http: HttpServer, service: MeetingService, opts: T
 
   // After a commit: each room gets the delta from its last push (one encoding per room);
   // a socket that is not at that base (it joined or changed room since) gets the whole view.
-  function pushRooms(events: EngineEvent[]) {
+  function pushRooms(events: EngineEvent[], reopened: ReadonlySet<string> = new Set()) {
     const version = service.state.version;
     seats.afterCommit(events);
     // Seats whose room changed (check-in, check-out) first join their new room's stream.
@@ -192,9 +192,12 @@ export function attachSockets(http: HttpServer, service: MeetingService, opts: T
       const view = viewFor(room);
       const statics = staticsOf(view);
       // Known unchanged: set-up parts that are the same objects; votes closed at the last push
-      // (a closed vote never changes: test/unit/engine-property.test.ts).
+      // (a closed vote changes only by a member's name vote, § 29, stk. 2, which `reopened`
+      // lists: test/unit/engine-property.test.ts).
       const same = (p: readonly string[]) =>
-        p.length === 1 ? STATIC_KEYS.includes(p[0]!) && statics[p[0]!] === prev.statics[p[0]!] : p[0] === 'votes' && prev.closedVotes.has(p[1]!);
+        p.length === 1
+          ? STATIC_KEYS.includes(p[0]!) && statics[p[0]!] === prev.statics[p[0]!]
+          : p[0] === 'votes' && prev.closedVotes.has(p[1]!) && !reopened.has(p[1]!);
       const ops = diffViews(prev.snapshot, view, same);
       // §§ 2–3: activity in a closed item leaves the public view as it was: no push at all.
       if (room === 'public' && versionOnly(ops)) continue;
@@ -228,6 +231,8 @@ export function attachSockets(http: HttpServer, service: MeetingService, opts: T
   let tallyTimer: NodeJS.Timeout | null = null;
   let firstTally = 0;
   let heldEvents: EngineEvent[] = [];
+  /** Closed votes a name vote (§ 29, stk. 2) changed since the last push. */
+  let heldNamed = new Set<string>();
   const flushHeld = () => {
     if (tallyTimer) clearTimeout(tallyTimer);
     tallyTimer = null;
@@ -237,13 +242,16 @@ export function attachSockets(http: HttpServer, service: MeetingService, opts: T
     }
     firstTally = 0;
     const events = heldEvents;
+    const reopened = heldNamed;
     heldEvents = [];
-    pushRooms(events);
+    heldNamed = new Set();
+    pushRooms(events, reopened);
   };
 
   // After every commit, at once or (a running tally) debounced: views, notices, own parts.
   service.onCommitted((c) => {
     heldEvents.push(...c.events);
+    for (const a of c.actions) if (a.type === 'record.nameVote') heldNamed.add(a.voteId);
     const active = service.state.activeVote ? service.state.votes[service.state.activeVote] : undefined;
     const tallyOnly = active?.mode === 'electronic' && c.actions.every((a) => a.type === 'vote.cast');
     if (!tallyOnly) flushHeld();

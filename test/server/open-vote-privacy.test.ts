@@ -144,6 +144,13 @@ describe('§ 24 — an open electronic vote on the wire (issue #11, item 4)', ()
     const pv = await pub.waitFor((x) => x.lastResult?.voteId === voteId);
     expect(pv.lastResult.counts).toEqual({ for: 3, against: 2, abstain: 0 });
     expect(pv.lastResult.seats[server.service.state.persons[ids[7]!]!.seatId!]).toBe('against');
+    // § 29, stk. 2: a member's vote recorded by name after the close reaches every console
+    // (a closed vote changes by this one action; the pushes must not skip it).
+    expect((await seats.get(ids[7]!)!.act({ type: 'record.nameVote', voteId })).ok).toBe(true);
+    for (const w of consoles()) {
+      const v = await w.waitFor((x) => x.votes[voteId]?.result?.named?.length === 1);
+      expect(v.votes[voteId].result.named, w.name).toEqual([{ personId: ids[7], choice: 'against' }]);
+    }
   });
 
   it('a roll call: each answer shows on the consoles as it is given (spoken aloud); members and the public get counts', async () => {
