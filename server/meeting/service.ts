@@ -17,7 +17,12 @@ const CHECKPOINT_AFTER_COMMITS = 5000;
 export type { ActionAck as Ack } from '../../shared/protocol';
 
 /** A refusal of the server's own (not the engine's): its code is in TRANSPORT_REFUSALS (shared/refusals.ts). */
-export function serverRefusal(code: TransportRefusalCode, da: string, en: string, paragraph: string = TRANSPORT_REFUSALS[code][0]): Refusal {
+export function serverRefusal(
+  code: TransportRefusalCode,
+  da: string = TRANSPORT_REFUSALS[code][1],
+  en: string = TRANSPORT_REFUSALS[code][2],
+  paragraph: string = TRANSPORT_REFUSALS[code][0],
+): Refusal {
   return { ok: false, code, paragraph, message: { da, en } };
 }
 
@@ -127,7 +132,7 @@ export class MeetingService {
     if (nonce !== undefined && (typeof nonce !== 'string' || nonce.length === 0 || nonce.length > 64))
       return Promise.resolve(serverRefusal('MALFORMED', 'Ugyldig nonce.', 'Malformed nonce.'));
     if (nonce && this.nonces.has(nonce))
-      return Promise.resolve(serverRefusal('REPLAYED', 'Handlingen er allerede modtaget.', 'This action was already received.'));
+      return Promise.resolve(serverRefusal('REPLAYED'));
     let body = parsed.body;
     const secret = this.secretElection();
     const secretRound = secret ? `${secret.id}#${secret.rounds.length}` : '';

@@ -27,9 +27,9 @@ export interface InboundOptions {
 }
 
 const REJECTED: Record<RejectedCode, () => unknown> = {
-  TOO_LARGE: () => serverRefusal('TOO_LARGE', 'Beskeden er for stor.', 'The message is too large.'),
-  TOO_DEEP: () => serverRefusal('TOO_DEEP', 'Beskeden er for dybt indlejret.', 'The message is nested too deeply.'),
-  MALFORMED: () => serverRefusal('MALFORMED', 'Ugyldig besked.', 'Malformed message.'),
+  TOO_LARGE: () => serverRefusal('TOO_LARGE'),
+  TOO_DEEP: () => serverRefusal('TOO_DEEP'),
+  MALFORMED: () => serverRefusal('MALFORMED'),
 };
 
 /**
@@ -58,7 +58,7 @@ export function routeInbound(events: InboundTable, opts: InboundOptions = {}) {
     return handler.run(socket, args[0]);
   }
 
-  const internal = () => serverRefusal('INTERNAL', 'Intern fejl; intet er ændret.', 'Internal error; nothing was changed.');
+  const internal = () => serverRefusal('INTERNAL');
 
   return {
     attach(socket: Socket) {
@@ -93,7 +93,7 @@ export function routeInbound(events: InboundTable, opts: InboundOptions = {}) {
             if (answer instanceof Promise) answer.then((a) => cb?.(a), fault);
             else cb?.(answer);
           },
-          () => cb?.(serverRefusal('RATE_LIMITED', 'For mange henvendelser; vent et øjeblik.', 'Too many messages; wait a moment.')),
+          () => cb?.(serverRefusal('RATE_LIMITED')),
         );
       });
       socket.on('disconnect', () => void Promise.all([steady.delete(socket.id), spare.delete(socket.id)]));

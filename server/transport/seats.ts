@@ -204,7 +204,7 @@ export class SeatTerminals {
         this.setLock(seatId, after.retryAfterMs, after.failures);
         return seatLocked(after.retryAfterMs);
       }
-      return serverRefusal('BAD_CODE', 'Koden gælder ikke på denne plads.', 'The code is not valid at this seat.', '§ 16');
+      return serverRefusal('BAD_CODE');
     }
     await this.codes.succeed(seatId);
     this.clearLock(seatId);
@@ -233,7 +233,7 @@ export class SeatTerminals {
   /** The secretariat gives a seat a new key (a lost tablet): every tablet with the old one is out. */
   rotateKey(seatId: unknown): RotateKeyAck {
     if (typeof seatId !== 'string' || !this.service.state.chamber.seats.some((s) => s.id === seatId))
-      return serverRefusal('UNKNOWN_SEAT', 'Ukendt plads.', 'Unknown seat.', '§ 17');
+      return serverRefusal('UNKNOWN_SEAT');
     const key = this.access.rotateKey(seatId);
     // A demo database lists its seat links (/api/demo): keep that list true.
     updateDemoSeatKey(this.service.db, seatId, key);

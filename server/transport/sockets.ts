@@ -279,8 +279,8 @@ export function attachSockets(http: HttpServer, service: MeetingService, opts: T
           const actor = actorOf(id);
           if (!actor)
             return id.role === 'seat'
-              ? serverRefusal('NOT_CHECKED_IN', 'Denne terminal er ikke meldt ind; indtast din personlige kode.', 'This terminal is not checked in; enter your personal code.', '§ 16')
-              : serverRefusal('UNAUTHORIZED', 'Offentligheden kan ikke handle.', 'The public cannot act.', '§ 1');
+              ? serverRefusal('NOT_CHECKED_IN')
+              : serverRefusal('UNAUTHORIZED');
           let nonce: string | undefined;
           if (body && typeof body === 'object' && !Array.isArray(body) && 'nonce' in body) {
             const { nonce: n, ...rest } = body as Record<string, unknown>;
@@ -295,7 +295,7 @@ export function attachSockets(http: HttpServer, service: MeetingService, opts: T
         args: 1,
         run: (socket, payload) => {
           if ((socket.data.id as Identity).role !== 'seat')
-            return serverRefusal('WRONG_ROLE', 'Kun en pladsterminal kan melde ind.', 'Only a seat terminal checks in.', '§ 17');
+            return serverRefusal('WRONG_ROLE');
           const code = payload && typeof payload === 'object' ? (payload as { code?: unknown }).code : undefined;
           if (typeof code !== 'string' || code.length === 0 || code.length > 64) return serverRefusal('MALFORMED', 'Ugyldig kode.', 'Malformed code.');
           return seats.checkIn(socket, code);

@@ -183,7 +183,9 @@ function Console({ state, personId, onSignOut }: { state: MeetingState; personId
   const declareRefusal = declareBody ? can(declareBody) : null;
 
   const pendingItems = state.agenda.filter((id) => ['pending', 'postponed', 'awaitingSecondReading'].includes(state.items[id]!.status));
-  const nextItemId = pendingItems.find((id) => isStartable(probeState(state), id, serverNow())) ?? pendingItems[0] ?? null;
+  const probe = probeState(state);
+  const now = serverNow();
+  const nextItemId = pendingItems.find((id) => isStartable(probe, id, now)) ?? pendingItems[0] ?? null;
 
   // With a declaration pending, V opens the vote on the declaration itself (§ 24, stk. 4).
   const declMode: VoteMode = declPick ?? defaultMode;
