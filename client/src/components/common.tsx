@@ -1,4 +1,5 @@
 import { cloneElement, useEffect, useId, useState, type ReactElement, type ReactNode } from 'react';
+import './common.css';
 import type { Choice, Group, MeetingState, PublicView, Refusal, VoteMode } from '../../../shared/index';
 import { refusalText, relabel, useLang, useT } from '../i18n';
 import { useStore } from '../store';

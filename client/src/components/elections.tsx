@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import './elections.css';
 import { publicElection, type MeetingState, type PublicElection } from '../../../shared/index';
 import { verifyCommitment } from '../../../shared/elections/lot';
 import type { Election } from '../../../shared/elections/types';

@@ -1,4 +1,5 @@
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import './console.css';
 import {
   hasQuorum,
   isPresent,

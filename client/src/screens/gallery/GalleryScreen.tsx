@@ -1,17 +1,19 @@
 import { useEffect } from 'react';
-import type { PublicElection, PublicView } from '../../../shared/index';
-import { ConnectionBanner, LangToggle, personLabel, PersonName, SpeakingClock } from '../components/common';
-import { MajorityResults, ProportionalResults } from '../components/elections';
-import { SeatMap, type SeatMark } from '../components/SeatMap';
-import { useT } from '../i18n';
-import { connect, disconnect } from '../socket';
-import { useStore } from '../store';
+import './gallery.css';
+import './gallery-elections.css';
+import type { PublicElection, PublicView } from '../../../../shared/index';
+import { ConnectionBanner, LangToggle, personLabel, PersonName, SpeakingClock } from '../../components/common';
+import { MajorityResults, ProportionalResults } from '../../components/elections';
+import { SeatMap, type SeatMark } from '../../components/SeatMap';
+import { useT } from '../../i18n';
+import { connect, disconnect } from '../../socket';
+import { useStore } from '../../store';
 
 /**
  * The public display in the chamber (§ 1): readable from the back of the room. It only
  * ever gets the PublicView, which never carries a closed item's title or content (§ 3).
  */
-export function Gallery() {
+export function GalleryScreen() {
   const t = useT();
   useEffect(() => {
     connect({ role: 'public' });

@@ -16,13 +16,13 @@ import {
   type Subject,
   type Vote,
   type VoteMode,
-} from '../../../shared/index';
-import { ActionButton, FeedbackLine, Field, LoadingScreen, MissingVoters, PersonName, Reason, SpeakingClock, VoteModeSelect } from '../components/common';
-import { ConsoleHeader, Notices, PresencePanel, Section, SignInForm, SubstitutesPanel, useChecker, useSignInError } from '../components/panels';
-import { useT, type Translate } from '../i18n';
-import { act, connect, disconnect } from '../socket';
-import { allowedFor, probeState } from '../engine';
-import { serverNow, useStore } from '../store';
+} from '../../../../shared/index';
+import { ActionButton, FeedbackLine, Field, LoadingScreen, MissingVoters, PersonName, Reason, SpeakingClock, VoteModeSelect } from '../../components/common';
+import { ConsoleHeader, Notices, PresencePanel, Section, SignInForm, SubstitutesPanel, useChecker, useSignInError } from '../../components/panels';
+import { useT, type Translate } from '../../i18n';
+import { act, connect, disconnect } from '../../socket';
+import { allowedFor, probeState } from '../../engine';
+import { serverNow, useStore } from '../../store';
 import { ElectionPanel } from './ChairElections';
 
 type SubjectKind = 'proposal' | 'amendment' | 'reading' | 'closure' | 'disqualification' | 'denyFloor' | 'referral' | 'postpone';
@@ -320,8 +320,8 @@ function Console({ state, personId, onSignOut }: { state: MeetingState; personId
   );
 }
 
-type Can = (b: ActionBody) => import('../../../shared/index').Refusal | null;
-type AllowedMap = import('../../../shared/index').Allowed;
+type Can = (b: ActionBody) => import('../../../../shared/index').Refusal | null;
+type AllowedMap = import('../../../../shared/index').Allowed;
 
 function AgendaPanel({ state, can, allowed, nextItemId }: { state: MeetingState; can: Can; allowed: AllowedMap; nextItemId: string | null }) {
   const t = useT();
@@ -568,8 +568,8 @@ function VoteFormPanel(props: {
   form: VoteForm;
   setForm: (f: VoteForm) => void;
   point: string;
-  openRefusal: import('../../../shared/index').Refusal | null;
-  declareRefusal: import('../../../shared/index').Refusal | null;
+  openRefusal: import('../../../../shared/index').Refusal | null;
+  declareRefusal: import('../../../../shared/index').Refusal | null;
   openVote: () => void;
   declare: () => void;
   subjectMissing: boolean;

@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
-import { isDisqualified, isPresent, presentPersons, type ActionBody, type MeetingState, type Refusal } from '../../../shared/index';
-import type { MajorityElection, ProportionalElection } from '../../../shared/elections/types';
-import { ActionButton, Field, MissingVoters } from '../components/common';
-import { asPublic, candidateName, ElectionResults, majorityExtra, MajorityResults, ProportionalResults, type PubMajority, type PubProportional } from '../components/elections';
-import { Section } from '../components/panels';
-import { useT, type Translate } from '../i18n';
-import { act } from '../socket';
+import { isDisqualified, isPresent, presentPersons, type ActionBody, type MeetingState, type Refusal } from '../../../../shared/index';
+import type { MajorityElection, ProportionalElection } from '../../../../shared/elections/types';
+import { ActionButton, Field, MissingVoters } from '../../components/common';
+import { asPublic, candidateName, ElectionResults, majorityExtra, MajorityResults, ProportionalResults, type PubMajority, type PubProportional } from '../../components/elections';
+import { Section } from '../../components/panels';
+import { useT, type Translate } from '../../i18n';
+import { act } from '../../socket';
 
 type Can = (b: ActionBody) => Refusal | null;
 

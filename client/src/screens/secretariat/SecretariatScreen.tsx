@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { presentPersons, type Actor, type MeetingState } from '../../../shared/index';
-import { ActionButton, FeedbackLine, Field, LoadingScreen } from '../components/common';
-import { ConsoleHeader, PresencePanel, Section, SignInForm, SubstitutesPanel, useChecker, useSignInError } from '../components/panels';
-import { useT } from '../i18n';
-import { act, connect, disconnect, rotateSeatKey } from '../socket';
-import { useStore } from '../store';
+import './secretariat.css';
+import { presentPersons, type Actor, type MeetingState } from '../../../../shared/index';
+import { ActionButton, FeedbackLine, Field, LoadingScreen } from '../../components/common';
+import { ConsoleHeader, PresencePanel, Section, SignInForm, SubstitutesPanel, useChecker, useSignInError } from '../../components/panels';
+import { useT } from '../../i18n';
+import { act, connect, disconnect, rotateSeatKey } from '../../socket';
+import { useStore } from '../../store';
 
 /** The secretariat (§ 8, § 18 stk. 2): presence, substitutes, a temporary chair. */
 export function SecretariatScreen() {

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
-import { ScreenHeader } from '../components/common';
-import { useT } from '../i18n';
+import './home.css';
+import { ScreenHeader } from '../../components/common';
+import { useT } from '../../i18n';
 
 /** `/`: what each screen is for, with links (Danish by default). */
-export function Home() {
+export function HomeScreen() {
   const t = useT();
   useEffect(() => {
     document.title = 'Salen';

@@ -1,4 +1,6 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import './seat.css';
+import './seat-election.css';
 import {
   amendmentVotingOrder,
   eligibleVoters,
@@ -12,12 +14,12 @@ import {
   type MeetingState,
   type PublicView,
   type Refusal,
-} from '../../../shared/index';
-import { ActionButton, FeedbackLine, formatClock, PartyLetter, personLabel, PersonName, Reason, ScreenHeader, SpeakingClock, useNow } from '../components/common';
-import { clockTime, useLang, useT, type Translate } from '../i18n';
-import { act, checkIn, checkOut, connect, disconnect, type Ack } from '../socket';
-import { allowedFor } from '../engine';
-import { clearSeatSession, readSeatKey, saveSeatKey, useStore } from '../store';
+} from '../../../../shared/index';
+import { ActionButton, FeedbackLine, formatClock, PartyLetter, personLabel, PersonName, Reason, ScreenHeader, SpeakingClock, useNow } from '../../components/common';
+import { clockTime, useLang, useT, type Translate } from '../../i18n';
+import { act, checkIn, checkOut, connect, disconnect, type Ack } from '../../socket';
+import { allowedFor } from '../../engine';
+import { clearSeatSession, readSeatKey, saveSeatKey, useStore } from '../../store';
 import { SeatElection } from './SeatElection';
 
 /**

@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { isDisqualified, presentPersons, type Actor, type MeetingState } from '../../../shared/index';
-import type { MajorityElection, ProportionalElection } from '../../../shared/elections/types';
-import { ActionButton, Reason } from '../components/common';
-import { asPublic, majorityExtra, MajorityResults, ProportionalResults, type PubMajority, type PubProportional } from '../components/elections';
-import { useChecker } from '../components/panels';
-import { useT } from '../i18n';
-import { act } from '../socket';
-import { useStore } from '../store';
+import { isDisqualified, presentPersons, type Actor, type MeetingState } from '../../../../shared/index';
+import type { MajorityElection, ProportionalElection } from '../../../../shared/elections/types';
+import { ActionButton, Reason } from '../../components/common';
+import { asPublic, majorityExtra, MajorityResults, ProportionalResults, type PubMajority, type PubProportional } from '../../components/elections';
+import { useChecker } from '../../components/panels';
+import { useT } from '../../i18n';
+import { act } from '../../socket';
+import { useStore } from '../../store';
 
 /**
  * The election at a seat (§§ 27–28): the ballot of an open round, the demand for a written

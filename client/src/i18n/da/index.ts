@@ -1,0 +1,9 @@
+import { chair } from './chair';
+import { common } from './common';
+import { elections } from './elections';
+import { publicScreens } from './public';
+import { seat } from './seat';
+import { sessions } from './sessions';
+
+// Danish, the default language; its keys are the keys of every other language.
+export const da = { ...common, ...seat, ...chair, ...elections, ...sessions, ...publicScreens };

@@ -1,0 +1,41 @@
+import type { TextTable } from '../plural';
+
+// Danish texts: the secretariat, seat sessions, code locks and seat keys.
+export const sessions = {
+  // secretariat
+  secretariatTitle: 'Sekretariatet',
+  secretariatSignInHelp: 'Log ind med sekretariatets adgangskode.',
+  appointTemporary: 'Udpeg midlertidig forperson (§ 18, stk. 2)',
+  appoint: 'Udpeg',
+  // seat sessions, code locks, new seat keys (issue #11)
+  seatRateLimited: 'For mange mislykkede forsøg på at forbinde herfra. Terminalen prøver selv igen om {time}.',
+  seatBusy: 'Der er allerede for mange skærme åbne med denne plads\u2019 nøgle. Luk de andre faner eller tablets — terminalen prøver selv igen om {time}.',
+  consoleRateLimited: 'For mange forkerte forsøg på at logge ind herfra. Vent {time}, og prøv så igen.',
+  consoleRateLimitedNoTime: 'For mange forkerte forsøg på at logge ind herfra. Vent lidt, og prøv så igen.',
+  connectRefused: 'Serveren afviste forbindelsen ({reason}).',
+  sessionEnded_moved: 'Du er nu meldt ind på en anden terminal — meld ind her igen for at flytte tilbage.',
+  sessionEnded_expired: 'Terminalen var uden forbindelse længere end fristen, så du er ikke længere meldt ind her (§ 16). Meld ind igen med din kode.',
+  sessionEnded_checkedOut: 'Du er meldt ud (§ 16). Meld ind igen med din kode, når du er tilbage på pladsen.',
+  sessionEnded_keyRotated: 'Sekretariatet har givet pladsen en ny nøgle, så denne terminal virker ikke længere. Kontakt sekretariatet for det nye link eller den nye QR-kode.',
+  seatLockedTitle: 'Pladsen er låst',
+  seatLocked: 'For mange forkerte koder på denne plads (§ 16). Indmelding er spærret til kl. {until}.',
+  seatLockedRetry: 'Prøv igen om',
+  seatLocksTitle: 'Låste pladser (for mange forkerte koder, § 16)',
+  seatLockRow: { count: 'n', one: 'Plads {seat} · {name} · låst til kl. {until} · {n} forkert kode', other: 'Plads {seat} · {name} · låst til kl. {until} · {n} forkerte koder' },
+  seatLockedCell: 'Låst til kl. {until}',
+  tabletsTitle: 'Terminaler',
+  tabletsHelp: 'Er en tablet bortkommet, eller er dens link kommet ud? Giv pladsen en ny nøgle. Den gamle tablet holder straks op med at virke, og medlemmet skal melde ind igen på tabletten med det nye link.',
+  tabletSeat: 'Plads',
+  tabletNobody: 'ingen',
+  rotateKey: 'Ny nøgle til pladsen',
+  rotateKeyFor: 'Ny nøgle til plads {seat}',
+  rotateKeyConfirmTitle: 'Ny nøgle til plads {seat} ({name})?',
+  rotateKeyConfirmText: 'Kan ikke fortrydes: den gamle tablet holder straks op med at virke, og medlemmet skal melde ind igen på en tablet med det nye link.',
+  rotateKeyConfirm: 'Ja, lav en ny nøgle',
+  newSeatLink: 'Nyt link til plads {seat}',
+  newSeatLinkNote: 'Linket vises kun denne ene gang. Åbn det på pladsens tablet (eller lav en QR-kode af det) — giv det ikke til andre.',
+  copyLink: 'Kopiér linket',
+  copied: 'Kopieret',
+  copyFailed: 'Kunne ikke kopiere — markér linket, og kopiér det selv.',
+  hideLink: 'Skjul linket',
+} satisfies TextTable;

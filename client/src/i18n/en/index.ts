@@ -1,0 +1,10 @@
+import type { StringKey } from '../index';
+import type { Text } from '../plural';
+import { chair } from './chair';
+import { common } from './common';
+import { elections } from './elections';
+import { publicScreens } from './public';
+import { seat } from './seat';
+import { sessions } from './sessions';
+
+export const en: Record<StringKey, Text> = { ...common, ...seat, ...chair, ...elections, ...sessions, ...publicScreens };

@@ -1,0 +1,124 @@
+import { create } from 'zustand';
+import type { Refusal } from '../../../shared/index';
+
+import { da } from './da';
+import { en } from './en';
+import { pickForm, type Text } from './plural';
+
+// Danish is the default; English is one click away and remembered per device. The texts
+// live per language and per screen in ./da and ./en; plurals go through Intl.PluralRules.
+export type Lang = 'da' | 'en';
+
+export type StringKey = keyof typeof da;
+
+const STRINGS: Record<Lang, Record<StringKey, Text>> = { da, en };
+const LOCALE: Record<Lang, string> = { da: 'da-DK', en: 'en-GB' };
+
+const STORAGE_KEY = 'salen.lang';
+
+function initialLang(): Lang {
+  try {
+    const v = globalThis.localStorage?.getItem(STORAGE_KEY);
+    if (v === 'en' || v === 'da') return v;
+  } catch {
+    /* storage unavailable */
+  }
+  return 'da';
+}
+
+export const useLang = create<{ lang: Lang; setLang: (l: Lang) => void; toggle: () => void }>((set, get) => ({
+  lang: initialLang(),
+  setLang: (lang) => {
+    try {
+      localStorage.setItem(STORAGE_KEY, lang);
+    } catch {
+      /* ignore */
+    }
+    document.documentElement.lang = lang;
+    set({ lang });
+  },
+  toggle: () => get().setLang(get().lang === 'da' ? 'en' : 'da'),
+}));
+
+export type Translate = (key: StringKey, vars?: Record<string, string | number>) => string;
+
+export function translate(lang: Lang, key: StringKey, vars?: Record<string, string | number>): string {
+  const s = translateQuiet(lang, key, vars);
+  remember(s, key, vars);
+  return s;
+}
+
+// --- Texts made earlier, in another language -------------------------------------------
+// A press's feedback line keeps the label the screen gave it (a finished string, often
+// composed: "Start Punkt 2", "Stem: For"). So that the line follows a language switch, each
+// text `translate` made is remembered with its key and values (the most recent few hundred),
+// and `relabel` puts every remembered text inside a label into the current language. Parts
+// that no `translate` made (a person's name, a committee) stay as they are.
+const made = new Map<string, { key: StringKey; vars?: Record<string, string | number> }>();
+const MADE_MAX = 600;
+let madeSorted: string[] | null = null;
+
+function remember(text: string, key: StringKey, vars?: Record<string, string | number>) {
+  if (text.length < 2 || made.get(text)?.key === key) return;
+  made.delete(text);
+  made.set(text, { key, vars });
+  if (made.size > MADE_MAX) made.delete(made.keys().next().value!);
+  madeSorted = null;
+}
+
+const isWordChar = (c: string | undefined) => !!c && /[\p{L}\p{N}]/u.test(c);
+
+/** A label made by `translate` (whole, or of several texts) in the language `lang`. */
+export function relabel(label: string, lang: Lang): string {
+  const whole = made.get(label);
+  if (whole) return translateQuiet(lang, whole.key, whole.vars);
+  // Longest texts first, each only as whole words, never inside a part already replaced.
+  madeSorted ??= [...made.keys()].sort((x, y) => y.length - x.length);
+  const parts: { at: number; len: number; text: string }[] = [];
+  for (const text of madeSorted) {
+    let from = 0;
+    for (;;) {
+      const at = label.indexOf(text, from);
+      if (at < 0) break;
+      from = at + 1;
+      const end = at + text.length;
+      if (isWordChar(label[at - 1]) || isWordChar(label[end])) continue;
+      if (parts.some((p) => at < p.at + p.len && end > p.at)) continue;
+      const m = made.get(text)!;
+      parts.push({ at, len: text.length, text: translateQuiet(lang, m.key, m.vars) });
+    }
+  }
+  if (!parts.length) return label;
+  parts.sort((x, y) => x.at - y.at);
+  let out = '';
+  let i = 0;
+  for (const p of parts) {
+    out += label.slice(i, p.at) + p.text;
+    i = p.at + p.len;
+  }
+  return out + label.slice(i);
+}
+
+/** `translate` without remembering (relabelling must not reorder what is remembered). */
+function translateQuiet(lang: Lang, key: StringKey, vars?: Record<string, string | number>): string {
+  let s = pickForm(STRINGS[lang][key] ?? da[key] ?? key, LOCALE[lang], vars);
+  if (vars) for (const [k, v] of Object.entries(vars)) s = s.split(`{${k}}`).join(String(v));
+  return s;
+}
+
+/** The translator for the current language; re-renders when the language changes. */
+export function useT(): Translate {
+  const lang = useLang((s) => s.lang);
+  return (key, vars) => translate(lang, key, vars);
+}
+
+/** A refusal as a user reads it: the paragraph, then the reason in the current language. */
+export function refusalText(r: Pick<Refusal, 'paragraph' | 'message'>, lang: Lang): string {
+  const msg = r.message[lang] ?? r.message.da;
+  return r.paragraph && r.paragraph !== '—' ? `${r.paragraph}: ${msg}` : msg;
+}
+
+/** A moment as a clock time in the current language (e.g. a seat locked until 14.05.30). */
+export function clockTime(epochMs: number, lang: Lang): string {
+  return new Date(epochMs).toLocaleTimeString(LOCALE[lang], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+}
