@@ -1,4 +1,4 @@
-import { eligibleVoters, hasQuorum, isDisqualified, isPresent, presentCount, quorumNeeded, rollCallNeeded } from './engine/selectors';
+import { amendmentLabels, eligibleVoters, hasQuorum, isDisqualified, isPresent, presentCount, quorumNeeded, rollCallNeeded } from './engine/selectors';
 import type { Election } from './elections/types';
 import { projectedSpeakers, type PlaceReason } from './engine/speakers';
 import type { Choice, Counts, Group, ItemId, MeetingState, PersonId, Seat, Subject, Vote, VoteMode } from './types';
@@ -137,13 +137,15 @@ export interface PublicView {
           id: string;
           point: string;
           subject: Subject['kind'];
+          /** § 25: the amendment voted on — its one number (as in the record) and its proposer. */
+          amendment: { label: string; proposer: PersonId } | null;
           mode: VoteMode;
           voted: number;
           eligible: number;
           rollCallTurn: PersonId | null;
         };
         declaration: null | { point: string; expected: 'adopted' | 'rejected'; demands: number };
-        amendments: { id: string; text: string; parentId: string | null; status: string }[];
+        amendments: { id: string; label: string; text: string; parentId: string | null; proposer: PersonId; status: string }[];
       };
   /** The latest decision on an open item. */
   lastResult: PublicResult | null;
@@ -258,6 +260,7 @@ export function publicView(s: MeetingState): PublicView {
   if (cur && cur.status === 'active') {
     if (cur.doors === 'closed') current = { closed: true, number: cur.number };
     else {
+      const labels = amendmentLabels(s, cur.id);
       current = {
         closed: false,
         id: cur.id,
@@ -288,6 +291,7 @@ export function publicView(s: MeetingState): PublicView {
                 id: activeVote.id,
                 point: activeVote.point,
                 subject: activeVote.subject.kind,
+                amendment: amendmentOf(s, activeVote),
                 mode: activeVote.mode,
                 voted: Object.keys(activeVote.ballots).length,
                 eligible: eligibleVoters(s, activeVote).length,
@@ -300,7 +304,7 @@ export function publicView(s: MeetingState): PublicView {
             : null,
         amendments: cur.amendmentOrder
           .map((id) => s.amendments[id]!)
-          .map((a) => ({ id: a.id, text: a.text, parentId: a.parentId, status: a.status })),
+          .map((a) => ({ id: a.id, label: labels.get(a.id)?.label ?? '?', text: a.text, parentId: a.parentId, proposer: a.proposer, status: a.status })),
       };
     }
   }
@@ -352,4 +356,12 @@ export function publicView(s: MeetingState): PublicView {
     lastResult,
     elections: s.meeting.galleryBlank ? [] : publicElections(s),
   };
+}
+
+/** The amendment a vote is on, as the public sees it (its item is open: the caller checks). */
+function amendmentOf(s: MeetingState, vote: Vote): { label: string; proposer: PersonId } | null {
+  if (vote.subject.kind !== 'amendment') return null;
+  const am = s.amendments[vote.subject.amendmentId];
+  const label = amendmentLabels(s, vote.itemId).get(vote.subject.amendmentId)?.label;
+  return am && label ? { label, proposer: am.proposer } : null;
 }

@@ -128,6 +128,30 @@ export function amendmentVotingOrder(s: MeetingState, itemId: ItemId): Amendment
   return out;
 }
 
+/**
+ * § 25: one numbering of an item's amendments on every screen and in the record — by the
+ * order they were handed in: "1", "2", … and each one's sub-amendments "1a", "1b", ….
+ * The voting order (above) may differ; the number does not change with it.
+ */
+export function amendmentLabels(s: MeetingState, itemId: ItemId): Map<AmendmentId, { label: string; parentLabel: string | null }> {
+  const idNum = (id: string) => Number(id.replace(/\D/g, '')) || 0;
+  const list = Object.values(s.amendments)
+    .filter((a) => a.itemId === itemId)
+    .sort((a, b) => idNum(a.id) - idNum(b.id));
+  const out = new Map<AmendmentId, { label: string; parentLabel: string | null }>();
+  let n = 0;
+  for (const am of list) if (am.parentId === null) out.set(am.id, { label: String(++n), parentLabel: null });
+  const subs = new Map<string, number>();
+  for (const am of list) {
+    if (am.parentId === null) continue;
+    const k = subs.get(am.parentId) ?? 0;
+    subs.set(am.parentId, k + 1);
+    const parentLabel = out.get(am.parentId)?.label ?? '?';
+    out.set(am.id, { label: `${parentLabel}${String.fromCharCode(97 + (k % 26))}`, parentLabel });
+  }
+  return out;
+}
+
 /** The next amendment that must be voted on, or null when the main proposal is next. */
 export function nextAmendment(s: MeetingState, itemId: ItemId): AmendmentId | null {
   return amendmentVotingOrder(s, itemId).find((id) => s.amendments[id]!.status === 'pending') ?? null;

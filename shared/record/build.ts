@@ -1,3 +1,4 @@
+import { amendmentLabels as labelsOf } from '../engine/selectors';
 import type { Amendment, Counts, Item, MeetingState, PersonId, RecordEntry, Subject, Vote } from '../types';
 import type {
   Audience,
@@ -75,24 +76,10 @@ function personRef(s: MeetingState, id: PersonId): PersonRef {
   return { id, name: p.name, group: s.groups[p.groupId]?.letter ?? p.groupId, kind: p.kind };
 }
 
-/** Amendments of an item in the order handed in, labelled "1", "2", … and "1a", "1b", … */
+/** Amendments of an item with the one numbering every screen uses (selectors.amendmentLabels). */
 function amendmentLabels(s: MeetingState, itemId: string): Map<string, { am: Amendment; label: string; parentLabel: string | null }> {
-  const idNum = (id: string) => Number(id.replace(/\D/g, '')) || 0;
-  const list = Object.values(s.amendments)
-    .filter((a) => a.itemId === itemId)
-    .sort((a, b) => idNum(a.id) - idNum(b.id));
   const out = new Map<string, { am: Amendment; label: string; parentLabel: string | null }>();
-  let n = 0;
-  for (const am of list) if (am.parentId === null) out.set(am.id, { am, label: String(++n), parentLabel: null });
-  const subs = new Map<string, number>();
-  for (const am of list) {
-    if (am.parentId === null) continue;
-    const parent = out.get(am.parentId);
-    const k = subs.get(am.parentId) ?? 0;
-    subs.set(am.parentId, k + 1);
-    const parentLabel = parent?.label ?? '?';
-    out.set(am.id, { am, label: `${parentLabel}${String.fromCharCode(97 + (k % 26))}`, parentLabel });
-  }
+  for (const [id, l] of labelsOf(s, itemId)) out.set(id, { am: s.amendments[id]!, ...l });
   return out;
 }
 
