@@ -3,7 +3,7 @@ import type { MeetingState, PersonId } from '../types';
 import type { HandlerMap } from '../engine/handlers/types';
 import { addRecordEntry } from '../engine/state';
 import { requireCurrent, requireOpen, memberOf } from '../engine/handlers/agenda';
-import { hasQuorum, isDisqualified, isPresent, presentCount } from '../engine/selectors';
+import { electionVoters, hasQuorum, isDisqualified, isPresent, presentCount } from '../engine/selectors';
 import { allocate } from './allocation';
 import { commitment, drawLot } from './lot';
 import type { DrawnLot, Election, ElectionRound, MajorityElection, PendingLot, ProportionalElection } from './types';
@@ -94,10 +94,9 @@ function decideRound(s: MeetingState, e: MajorityElection, round: ElectionRound,
 }
 
 /** § 28: list weights are the members present of each list (§ 23: a disqualified member does not count). */
-function listWeights(s: MeetingState, e: ProportionalElection): Record<string, number> {
-  return Object.fromEntries(
-    e.lists.map((l) => [l.id, l.members.filter((p) => isPresent(s, p) && !isDisqualified(s, e.itemId, p)).length]),
-  );
+export function listWeights(s: MeetingState, e: ProportionalElection): Record<string, number> {
+  const voters = new Set(electionVoters(s, e.itemId));
+  return Object.fromEntries(e.lists.map((l) => [l.id, l.members.filter((p) => voters.has(p)).length]));
 }
 
 export const electionHandlers = {

@@ -112,6 +112,15 @@ export function eligibleVoters(s: MeetingState, vote: Vote): PersonId[] {
 }
 
 /**
+ * Who may vote in an election on this item now (§§ 27–28): § 16 present, § 23 not
+ * disqualified on the item. The same rule the election's handlers accept a ballot by and
+ * weigh a list by (listWeights). Seat order.
+ */
+export function electionVoters(s: MeetingState, itemId: ItemId): PersonId[] {
+  return presentPersons(s).filter((p) => !isDisqualified(s, itemId, p));
+}
+
+/**
  * § 25, stk. 4: the order amendments are decided in. Top-level amendments in the chair's
  * order, each preceded by its own sub-amendments (also in the chair's order).
  */
