@@ -128,12 +128,31 @@ export const TRANSPORT_REFUSALS = {
   NOT_CHECKED_IN: ['§ 16', 'Denne terminal er ikke meldt ind; indtast din personlige kode.', 'This terminal is not checked in; enter your personal code.'],
   BAD_CODE: ['§ 16', 'Koden gælder ikke på denne plads.', 'The code is not valid at this seat.'],
   SEAT_LOCKED: ['§ 16', 'For mange forkerte koder; pladsen er låst et stykke tid.', 'Too many wrong codes; the seat is locked for a while.'],
-  WRONG_ROLE: ['§ 17', 'Kun en pladsterminal kan melde ind.', 'Only a seat terminal checks in.'],
+  WRONG_ROLE: ['§ 16', 'Kun en pladsterminal kan melde ind.', 'Only a seat terminal checks in.'],
   NOT_SECRETARIAT: ['§ 8', 'Kun sekretariatet kan gøre dette.', 'Only the secretariat may do this.'],
   UNKNOWN_SEAT: ['§ 17', 'Ukendt plads.', 'Unknown seat.'],
 } as const satisfies Record<string, readonly [string, string, string]>;
 
 export type TransportRefusalCode = keyof typeof TRANSPORT_REFUSALS;
+
+/**
+ * Refusals no handler of the standing orders gives: the ones a screen gives itself (the
+ * action was never sent, or its answer never came) and the HTTP routes' own.
+ */
+export const LOCAL_REFUSALS = {
+  OFFLINE: ['—', 'Ingen forbindelse til serveren — handlingen er ikke sendt.', 'No connection to the server — the action was not sent.'],
+  TIMEOUT: ['—', 'Serveren svarede ikke i tide. Se skærmen, før du trykker igen.', 'The server did not answer in time. Check the screen before pressing again.'],
+  NOT_FOUND: ['—', 'Ikke fundet.', 'Not found.'],
+  MEETING_NOT_CLOSED: ['§ 29', 'Protokollen underskrives, når mødet er hævet.', 'The record is signed once the meeting has been closed.'],
+  RECORD_SIGNED: ['§ 29', 'Protokollen er underskrevet og låst; brug en rettelse.', 'The record is signed and locked; add a correction instead.'],
+  ALREADY_SIGNED: ['§ 29', 'Denne rolle har allerede underskrevet.', 'This role has already signed.'],
+  NO_DEMO_CREDENTIALS: ['—', 'Databasen har ingen gemte demo-adgangskoder; slet den for en ny demo.', 'This database keeps no demo credentials; delete it for a fresh demo.'],
+} as const satisfies Record<string, readonly [string, string, string]>;
+
+export type LocalRefusalCode = keyof typeof LOCAL_REFUSALS;
+
+/** Every code a Refusal can carry: one catalogue of them, so a screen can switch on a code. */
+export type AnyRefusalCode = RefusalCode | TransportRefusalCode | LocalRefusalCode;
 
 export function refusal(code: RefusalCode, detail?: { da: string; en: string }): Refusal {
   const [paragraph, da, en] = REFUSALS[code];

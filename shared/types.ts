@@ -1,5 +1,6 @@
 import type { ChamberConfig } from './config';
 import type { Election } from './elections/types';
+import type { AnyRefusalCode } from './refusals';
 
 export type PersonId = string;
 export type SeatId = string;
@@ -293,7 +294,7 @@ export interface Context {
 
 export interface Refusal {
   ok: false;
-  code: string;
+  code: AnyRefusalCode;
   paragraph: string;
   message: { da: string; en: string };
 }

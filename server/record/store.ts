@@ -4,6 +4,7 @@ import { createState } from '../../shared/engine/state';
 import { buildRecord, type StoredCorrection } from '../../shared/record/build';
 import type { Audience, DecisionRecord, RecordSignature } from '../../shared/record/types';
 import type { MeetingState, Refusal } from '../../shared/types';
+import type { AnyRefusalCode } from '../../shared/refusals';
 import type { MeetingService } from '../meeting/service';
 import { checkSecret, lastHash, loadSetup, readEvents } from '../store/db';
 import { setupHash } from './chain';
@@ -46,7 +47,7 @@ CREATE TRIGGER IF NOT EXISTS record_corrections_no_delete BEFORE DELETE ON recor
 
 export type RecordRefusal = Refusal & { status: number };
 
-function refusal(status: number, code: string, paragraph: string, da: string, en: string): RecordRefusal {
+function refusal(status: number, code: AnyRefusalCode, paragraph: string, da: string, en: string): RecordRefusal {
   return { ok: false, status, code, paragraph, message: { da, en } };
 }
 
