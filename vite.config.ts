@@ -13,7 +13,9 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./dist/client', import.meta.url)),
     emptyOutDir: true,
-    // One bundle for every screen (the shared engine and zod included): ~150 kB gzipped.
+    // A chunk per screen (main.tsx loads routes lazily); the manifest lets
+    // scripts/bundle-sizes.ts sum what each route downloads (docs/performance.md).
+    manifest: true,
     chunkSizeWarningLimit: 1024,
   },
   server: {
