@@ -145,9 +145,9 @@ describe('seat on a tablet: touch targets, layout that holds still, one amendmen
       await page.locator('.demand', { has: rollCall }).getByText('✓ Du har fremsat kravet.').waitFor();
       expect(await rollCall.isDisabled()).toBe(true);
       expect((await full()).demands.rollCall).toContain(me.id);
+      expect({ rollCall: await boxOf(rollCall), division: await boxOf(division), closure: await boxOf(closure) }).toEqual(before);
       // The engine now refuses a second demand (ALREADY_DEMANDED): no box for it under the ✓.
       expect(await page.locator('.demand', { has: rollCall }).locator('.reason, .demand-state-refused').count()).toBe(0);
-      expect({ rollCall: await boxOf(rollCall), division: await boxOf(division), closure: await boxOf(closure) }).toEqual(before);
     }
 
     // --- § 25: three amendments, the chair reverses the voting order; numbers stay ---
@@ -222,6 +222,9 @@ describe('seat on a tablet: touch targets, layout that holds still, one amendmen
     await L.page.getByRole('heading', { name: 'Seneste afgørelse' }).waitFor();
 
     // --- § 24, stk. 4: a declaration without a vote gets the top card ---
+    // A debate under way: six members ask for the floor, so the speaker list is long.
+    for (const p of others.slice(1, 7)) await memberAct(p, { type: 'floor.request' });
+    await expect.poll(() => L.page.getByRole('list', { name: 'Talerliste' }).locator('li').count()).toBe(6);
     await chairAct({ type: 'declaration.make', point: 'At punktet udsættes.', subject: { kind: 'postpone' }, expected: 'rejected' });
     for (const t of [L, P]) {
       const page = t.page;
