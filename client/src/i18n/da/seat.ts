@@ -61,4 +61,8 @@ export const seat = {
   subAmendment: 'Underændringsforslag',
   amendmentWithdraw: 'Træk forslaget tilbage',
   you: 'dig',
+  seatStatus: 'Din status',
+  seatAmendmentOf: 'Ændringsforslag {label} fra {name}',
+  seatAmendmentNo: 'Nr. {label}',
+  seatDeclarationHelp: 'Sagen afgøres uden afstemning, medmindre et medlem kræver afstemning.',
 } satisfies TextTable;

@@ -62,4 +62,8 @@ export const seat: Translation<typeof da> = {
   subAmendment: 'Sub-amendment',
   amendmentWithdraw: 'Withdraw the amendment',
   you: 'you',
+  seatStatus: 'Your status',
+  seatAmendmentOf: 'Amendment {label} by {name}',
+  seatAmendmentNo: 'No. {label}',
+  seatDeclarationHelp: 'The matter is decided without a vote unless a member demands one.',
 };
