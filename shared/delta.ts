@@ -58,14 +58,21 @@ function walk(a: unknown, b: unknown, path: string[], ops: Patch, unchanged?: (p
     const start = ops.length;
     let keys = 0;
     let changed = 0;
-    for (const k in a) if (a[k] !== undefined && b[k] === undefined) ops.push([[...path, k]]), changed++;
+    for (const k in a) {
+      if (a[k] !== undefined && b[k] === undefined) {
+        ops.push([[...path, k]]);
+        changed++;
+      }
+    }
     for (const k in b) {
       const v = b[k];
       if (v === undefined) continue;
       keys++;
       const w = a[k];
-      if (w === undefined) ops.push([[...path, k], v]), changed++;
-      else if (w !== v) {
+      if (w === undefined) {
+        ops.push([[...path, k], v]);
+        changed++;
+      } else if (w !== v) {
         const before = ops.length;
         path.push(k);
         if (!(unchanged && path.length <= 2 && unchanged(path))) walk(w, v, path, ops, path.length < 2 ? unchanged : undefined);

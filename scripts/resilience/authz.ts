@@ -1,5 +1,6 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import type { z } from 'zod';
 import { startServer, type RunningServer } from '../../server/app';
 import { MeetingService } from '../../server/meeting/service';
 import { openDb, saveSetup } from '../../server/store/db';
@@ -162,19 +163,22 @@ function payloads(base: Base): Record<string, Record<string, unknown>> {
   };
 }
 
+/** A schema's definition, told apart by its `type`: every schema zod builds is one of `$ZodTypes`. */
+const defOf = (schema: z.core.$ZodType) => (schema as z.core.$ZodTypes)._zod.def;
+
 /** For types without an entry above (new ones): a minimal body built from the zod schema. */
-function synthesize(schema: any): unknown {
-  const def = schema?._zod?.def ?? {};
+function synthesize(schema: z.core.$ZodType): unknown {
+  const def = defOf(schema);
   switch (def.type) {
     case 'object': {
       const o: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(def.shape as Record<string, any>)) if (v._zod.def.type !== 'optional') o[k] = synthesize(v);
+      for (const [k, v] of Object.entries(def.shape)) if (defOf(v).type !== 'optional') o[k] = synthesize(v);
       return o;
     }
     case 'string':
       return 'Prøve';
+    // z.int() too: a number with a check.
     case 'number':
-    case 'int':
       return 1;
     case 'boolean':
       return false;
@@ -187,7 +191,7 @@ function synthesize(schema: any): unknown {
     case 'record':
       return {};
     case 'union':
-      return synthesize(def.options[0]);
+      return def.options[0] ? synthesize(def.options[0]) : null;
     case 'optional':
     case 'nullable':
     case 'default':
@@ -201,15 +205,18 @@ export function bodyFor(type: ActionType, base: Base): Record<string, unknown> {
   const known = payloads(base)[type];
   let body: Record<string, unknown> = { type, ...(known ?? {}) };
   if (!known) {
-    const option = ((actionBodySchema as any)._zod.def.options as any[]).find((o) => o._zod.def.shape.type._zod.def.values[0] === type);
+    const option = actionBodySchema.options.find((o) => o.shape.type.value === type);
+    if (!option) throw new Error(`${type} is not in the action schema`);
+    const shape: Record<string, z.core.$ZodType> = option.shape;
     body = { ...(synthesize(option) as Record<string, unknown>), type };
     // Arrays that must not be empty: one synthesized element.
     const parsed = actionBodySchema.safeParse(body);
     if (!parsed.success)
       for (const issue of parsed.error.issues) {
         const key = issue.path[0];
-        const field = key !== undefined ? option._zod.def.shape[key as string] : undefined;
-        if (field?._zod.def.type === 'array') body[key as string] = [synthesize(field._zod.def.element)];
+        const field = typeof key === 'string' ? shape[key] : undefined;
+        const fieldDef = field && defOf(field);
+        if (typeof key === 'string' && fieldDef?.type === 'array') body[key] = [synthesize(fieldDef.element)];
       }
   }
   const parsed = actionBodySchema.safeParse(body);
@@ -289,7 +296,7 @@ export async function authMatrix(opts: { log?: (line: string) => void } = {}): P
   };
   const base = await buildBase(tmp.dir);
   const cells: MatrixCell[] = [];
-  let otherSeatCheckIn = '';
+  let otherSeatCheckIn: string;
   try {
     const bodies = Object.fromEntries(ACTION_TYPES.map((t) => [t, bodyFor(t, base)]));
     const tryPair = async (c: Lean, type: ActionType, role: MatrixRole) => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { connectLean, connectMany, lean, sleep, type Ack, type Lean } from './client';
+import { connectLean, connectMany, lean, sleep, stateOf, type Ack, type Lean } from './client';
 import { canonical, chairAuth, checkInMembers, demo, memberAuth, memberIds, seatAuth, seatOfPerson, ServerProcess, tempDir } from './env';
 
 /**
@@ -86,8 +86,13 @@ export async function badInputStorm(opts: BadInputOptions): Promise<BadInputSumm
     await chairAct({ type: 'item.start', itemId: 'i2' });
     // Phase A's state: a roll call is running, so a cast out of turn is refused.
     await chairAct({ type: 'vote.open', point: 'Navneopråb', subject: { kind: 'proposal' }, mode: 'rollCall' });
-    await chair.until((c) => c.view?.activeVote && c.view.votes[c.view.activeVote].rollCall, 10_000);
-    const rc = chair.view.votes[chair.view.activeVote].rollCall as { order: string[]; index: number };
+    const rollCall = (c: Lean) => {
+      const s = stateOf(c);
+      return s?.activeVote ? (s.votes[s.activeVote]?.rollCall ?? null) : null;
+    };
+    await chair.until((c) => !!rollCall(c), 10_000);
+    const rc = rollCall(chair);
+    if (!rc) throw new Error('the roll call did not start');
     const turn = rc.order[rc.index];
     const attackSeats = honestIds.filter((p) => p !== turn);
 
@@ -306,17 +311,23 @@ export async function badInputStorm(opts: BadInputOptions): Promise<BadInputSumm
     };
 
     // Phase A: only bad input; the state must not move.
+    /** The version the chair's room is at; a refused or unanswered sync ends the run. */
+    const syncedVersion = async () => {
+      const a = await chair.emit('sync');
+      if (!a?.ok) throw new Error(`sync: ${a?.code ?? 'no answer'}`);
+      return a.version;
+    };
     const before = await chair.emit('sync');
     const hashOf = (v: unknown) => createHash('sha256').update(canonical(v)).digest('hex');
     const nA = Math.round(opts.messages * 0.6);
-    log(`phase A: ${nA} bad messages from ${attackers.length} sockets, nobody honest acting (version ${before.version})`);
+    log(`phase A: ${nA} bad messages from ${attackers.length} sockets, nobody honest acting (version ${before?.ok ? before.version : '?'})`);
     await Promise.all([storm('A', nA), extras()]);
     const after = await chair.emit('sync');
-    out.phaseAUnchanged = !!before && !!after && before.version === after.version && hashOf(before.view) === hashOf(after.view);
+    out.phaseAUnchanged = !!before?.ok && !!after?.ok && before.version === after.version && hashOf(before.view) === hashOf(after.view);
 
     // Phase B: bad input goes on while honest clients hold votes.
     await chairAct({ type: 'vote.close' });
-    const vB = (await chair.emit('sync')).version as number;
+    const vB = await syncedVersion();
     const nB = opts.messages - nA;
     log(`phase B: ${nB} bad messages while the chair and ${honest.length} seats hold votes (from version ${vB})`);
     let stormDone = false;
@@ -340,7 +351,7 @@ export async function badInputStorm(opts: BadInputOptions): Promise<BadInputSumm
     await honestWork;
     out.honestActions = honestActions + 1;
     out.honestAccepted = honestAccepted + 1;
-    const final = (await chair.emit('sync')).version as number;
+    const final = await syncedVersion();
     const { readLog } = await import('./env');
     const rows = readLog(tmp.db).rows.filter((r) => r.version > vB);
     out.honestEventsOnly = rows.length === honestActions && rows.every((r) => r.nonce?.startsWith('honest-'));

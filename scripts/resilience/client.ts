@@ -1,9 +1,16 @@
 import { io, type Socket } from 'socket.io-client';
 import { applyPatch } from '../../shared/delta';
-import type { LooseAck, SyncAck, ViewMessage } from '../../shared/protocol';
+import type { AnswerOf, ClientEvent, LooseAck, SyncAck, ViewMessage, WholeViewMessage } from '../../shared/protocol';
+import type { MeetingState } from '../../shared/types';
 
 /** A refusal or an acceptance, as the server answers `action` and `checkIn`: the protocol's ack (shared/protocol.ts), loosened. */
 export type Ack = LooseAck;
+
+/**
+ * What `emit` settles with: a protocol event's own ack; for an event named only at run time
+ * (the scripts send every event, some of them unknown to the server) any of the acks, loosened.
+ */
+export type EmitAnswer<E extends string> = E extends ClientEvent ? AnswerOf<E> : LooseAck<AnswerOf<ClientEvent>>;
 
 /**
  * A lean test client: keeps only the latest view (and, on request, its full body), answers
@@ -13,9 +20,11 @@ export interface Lean {
   socket: Socket;
   /** Highest view version seen (from pushes and from `sync` answers). */
   version: number;
-  view: any;
+  /** The latest whole view, kept only with `keepView`: the public view, or the projected state for a member or the chair. */
+  view: WholeViewMessage['view'] | null;
   disconnects: number;
-  emit(event: string, payload?: unknown, timeoutMs?: number): Promise<any | null>;
+  /** The payload is not checked: the scripts send malformed ones on purpose. */
+  emit<E extends string>(event: E, payload?: unknown, timeoutMs?: number): Promise<EmitAnswer<E> | null>;
   act(body: unknown, timeoutMs?: number): Promise<Ack | null>;
   until(pred: (c: Lean) => boolean, timeoutMs: number): Promise<boolean>;
   close(): void;
@@ -42,16 +51,17 @@ export function lean(url: string, auth: Record<string, unknown>, opts: LeanOptio
     version: -1,
     view: null,
     disconnects: 0,
-    emit(event, payload, timeoutMs = 30_000) {
-      return new Promise((resolve) => {
+    emit<E extends string>(event: E, payload?: unknown, timeoutMs = 30_000) {
+      return new Promise<EmitAnswer<E> | null>((resolve) => {
         if (!socket.connected) return resolve(null);
         let done = false;
+        // The server's answer as the protocol says it is (shared/protocol.ts); nothing here checks it.
         const finish = (v: unknown) => {
           if (done) return;
           done = true;
           clearTimeout(t);
           socket.off('disconnect', onDisc);
-          resolve(v);
+          resolve(v as EmitAnswer<E> | null);
         };
         const onDisc = () => finish(null);
         const t = setTimeout(() => finish(null), timeoutMs);
@@ -83,10 +93,10 @@ export function lean(url: string, auth: Record<string, unknown>, opts: LeanOptio
       socket.close();
     },
   };
-  const seen = (version: number, view: unknown) => {
+  const seen = (version: number, view: Lean['view'] | undefined) => {
     if (version > c.version) {
       c.version = version;
-      if (opts.keepView) c.view = view;
+      if (opts.keepView) c.view = view ?? null;
     }
     for (const w of [...waiters]) w();
   };
@@ -110,6 +120,11 @@ export function lean(url: string, auth: Record<string, unknown>, opts: LeanOptio
       });
     });
   return c;
+}
+
+/** The kept view as the meeting's (projected) state, as a member or the chair sees it; `null` for the public view or none kept. */
+export function stateOf(c: Lean): MeetingState | null {
+  return c.view && 'persons' in c.view ? c.view : null;
 }
 
 /** Connects and waits for the first view (or the refusal of the handshake). */

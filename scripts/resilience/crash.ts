@@ -1,4 +1,4 @@
-import { connectLean, sleep, type Ack, type Lean } from './client';
+import { connectLean, sleep, stateOf, type Ack, type Lean } from './client';
 import { brokenLink, canonical, chairAuth, checkInMembers, demo, memberIds, readLog, replayLog, seatClient, ServerProcess, tempDir } from './env';
 // A small seeded generator, so a failing run can be repeated (`--seed`).
 import { mulberry32 as rng } from '../../test/support/rng';
@@ -114,9 +114,9 @@ export async function crashTrials(opts: CrashOptions): Promise<CrashSummary> {
           const a = await send(chair, body, chairId);
           if (!a?.ok) throw new Error(`${body.type} refused: ${a?.code}`);
         }
-        await chair.until((c) => c.view?.currentItem === 'i2', 10_000);
+        await chair.until((c) => stateOf(c)?.currentItem === 'i2', 10_000);
       }
-      if (!chair.view?.activeVote) {
+      if (!stateOf(chair)?.activeVote) {
         const a = await send(chair, { type: 'vote.open', point: `Prøve ${t + 1}`, subject: { kind: 'proposal' } }, chairId);
         if (!a?.ok) throw new Error(`vote.open refused: ${a?.code}`);
       }

@@ -2,7 +2,11 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/app';
 import { commitment, drawLot } from '../../shared/elections/lot';
+import type { PublicElection } from '../../shared/views';
 import { chairClient, connect, members, seatFor, testServer, type Client } from './helpers';
+
+type MajorityRound = Extract<PublicElection, { kind: 'majority' }>['rounds'][number];
+type ProportionalList = Extract<PublicElection, { kind: 'proportional' }>['lists'][number];
 
 describe('elections on the live server (§§ 27–28)', () => {
   let server: RunningServer;
@@ -63,7 +67,7 @@ describe('elections on the live server (§§ 27–28)', () => {
     const done = await pub.waitFor((v) => v.elections[0]?.status === 'decided');
     const lot2 = done.elections[0].lots[1];
     expect(drawLot(lot2.secret, ['x', lot1.winner].sort()).winner).toBe(done.elections[0].elected);
-    expect(done.elections[0].rounds.map((r: any) => r.tally)).toEqual([{ x: 10, y: 10, z: 10 }, { x: 12, y: 9, z: 9 }, { x: 15, [lot1.winner]: 15 }]);
+    expect(done.elections[0].rounds.map((r: MajorityRound) => r.tally)).toEqual([{ x: 10, y: 10, z: 10 }, { x: 12, y: 9, z: 9 }, { x: 15, [lot1.winner]: 15 }]);
     expect(server.service.state.record.at(-1)).toMatchObject({ kind: 'election', outcome: 'elected' });
     expect((await chair.act({ type: 'election.finish' })).ok).toBe(true);
   });
@@ -76,13 +80,13 @@ describe('elections on the live server (§§ 27–28)', () => {
     expect((await chair.act({ type: 'election.create', kind: 'proportional', title: 'Valg til Børneudvalget', seats: 5 })).ok).toBe(true);
     expect((await chair.act({ type: 'election.setLists', lists })).ok).toBe(true);
     expect((await chair.act({ type: 'election.allocate' })).ok).toBe(true);
-    const v = await pub.waitFor((v) => v.elections.some((e: any) => e.kind === 'proportional' && e.result));
-    const e = v.elections.find((e: any) => e.kind === 'proportional');
+    const v = await pub.waitFor((v) => v.elections.some((e: PublicElection) => e.kind === 'proportional' && e.result));
+    const e = v.elections.find((e: PublicElection) => e.kind === 'proportional');
     expect(e.result.order).toHaveLength(5);
     // Each pick's quotient is the list's weight over the seats it had + 1, never rising.
     const taken: Record<string, number> = {};
     for (const pick of e.result.order) {
-      const w = e.lists.find((l: any) => l.id === pick.group).weight;
+      const w = e.lists.find((l: ProportionalList) => l.id === pick.group).weight;
       expect(pick.quotient).toBeCloseTo(w / ((taken[pick.group] ?? 0) + 1), 5);
       taken[pick.group] = (taken[pick.group] ?? 0) + 1;
     }

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/app';
 import { chairClient, connect, members, seatFor, testServer, type Client } from './helpers';
-import { chairView, memberView, publicView } from '../../shared/views';
+import type { ViewMessage } from '../../shared/protocol';
+import type { RecordEntry } from '../../shared/types';
+import { chairView, memberView, publicView, type PublicView } from '../../shared/views';
+
+/** One place in the public view's speakers' queue (an open item's). */
+type QueueEntry = Extract<NonNullable<PublicView['current']>, { closed: false }>['queue'][number];
 
 // A real server on a loopback port, real socket.io clients, a real SQLite file.
 describe('live meeting over socket.io (§§ 2–3, 15, 16, 19, 24)', () => {
@@ -9,7 +14,7 @@ describe('live meeting over socket.io (§§ 2–3, 15, 16, 19, 24)', () => {
   let chair: Client;
   let pub: Client;
   const seats = new Map<string, Client>();
-  const publicFrames: any[] = [];
+  const publicFrames: ViewMessage[] = [];
 
   beforeAll(async () => {
     server = await testServer();
@@ -44,8 +49,8 @@ describe('live meeting over socket.io (§§ 2–3, 15, 16, 19, 24)', () => {
     const [c1] = byGroup('C');
     for (const id of [a1!, a2!, o1!, c1!]) expect((await seats.get(id)!.act({ type: 'floor.request' })).ok).toBe(true);
     const v = await pub.waitFor((v) => v.current?.queue?.length === 4);
-    expect(v.current.queue.map((q: any) => q.personId)).toEqual([a1, o1, c1, a2]);
-    expect(v.current.queue.map((q: any) => q.reason)).toEqual(['groupFirst', 'groupFirst', 'groupFirst', 'order']);
+    expect(v.current.queue.map((q: QueueEntry) => q.personId)).toEqual([a1, o1, c1, a2]);
+    expect(v.current.queue.map((q: QueueEntry) => q.reason)).toEqual(['groupFirst', 'groupFirst', 'groupFirst', 'order']);
     expect((await chair.act({ type: 'floor.give' })).ok).toBe(true);
     const after = await pub.waitFor((v) => v.current?.speaking?.personId === a1);
     expect(after.current.speaking.deadline).toBeGreaterThan(Date.now());
@@ -92,12 +97,12 @@ describe('live meeting over socket.io (§§ 2–3, 15, 16, 19, 24)', () => {
     const ids = [...seats.keys()];
     const needed = Math.ceil(40 / 3);
     for (const id of ids.slice(0, needed - 1)) expect((await seats.get(id)!.act({ type: 'rollCall.demand' })).ok).toBe(true);
-    let v = await pub.waitFor((v) => v.current?.demands?.rollCall === needed - 1);
+    const v = await pub.waitFor((v) => v.current?.demands?.rollCall === needed - 1);
     expect(v.current.demands.rollCallNeeded).toBe(needed);
     expect((await seats.get(ids[needed - 1]!)!.act({ type: 'rollCall.demand' })).ok).toBe(true);
     const open = await chair.act({ type: 'vote.open', point: 'At lokalplanen vedtages.', subject: { kind: 'proposal' } });
     expect(open.ok).toBe(true);
-    v = await pub.waitFor((v) => v.current?.vote?.mode === 'rollCall');
+    await pub.waitFor((v) => v.current?.vote?.mode === 'rollCall');
     const order: string[] = server.service.state.votes[server.service.state.activeVote!]!.rollCall!.order;
     expect(order.length).toBe(40);
     // Out of turn is refused and changes nothing.
@@ -135,7 +140,7 @@ describe('live meeting over socket.io (§§ 2–3, 15, 16, 19, 24)', () => {
     expect(apiAtStart).toBeGreaterThan(versionBefore);
     expect((await (await fetch(`${server.url}/api/public`)).json()).version).toBe(apiAtStart);
     expect(server.service.state.version).toBeGreaterThan(apiAtStart + 30);
-    const memberView = await seats.get(ids[0]!)!.waitFor((v) => v.record.some((r: any) => r.itemId === 'i3'));
+    const memberView = await seats.get(ids[0]!)!.waitFor((v) => v.record.some((r: RecordEntry) => r.itemId === 'i3'));
     expect(memberView.items.i3.title).toBe(closedItem.title);
     expect((await chair.act({ type: 'item.finish' })).ok).toBe(true);
     await pub.waitFor((v) => v.current === null);
@@ -161,11 +166,11 @@ describe('live meeting over socket.io (§§ 2–3, 15, 16, 19, 24)', () => {
   });
 
   it('connect sends the full view; pushes after a commit are deltas that rebuild exactly the full view', async () => {
-    const first = pub.views[0] as any; // recorded from before the connect completed
+    const first = pub.views[0]!; // recorded from before the connect completed
     expect(first.patch).toBeUndefined();
     expect(first.view.chamber.seats).toHaveLength(55);
     expect(first.view.members.length).toBeGreaterThan(55);
-    const pushed = pub.views.slice(1) as any[];
+    const pushed = pub.views.slice(1);
     expect(pushed.length).toBeGreaterThan(10);
     let prev = first;
     for (const f of pushed) {

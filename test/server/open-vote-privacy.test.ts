@@ -2,29 +2,35 @@ import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/app';
 import { applyPatch } from '../../shared/delta';
+import type { ActionAck, CheckInAck, ViewMessage, WholeViewMessage } from '../../shared/protocol';
+import type { MeetingState } from '../../shared/types';
+import type { PublicView } from '../../shared/views';
 import { members, seatFor, testServer, type Client } from './helpers';
 
 // Issue #11, item 4 (§ 24): while an electronic vote is open no console — the acting chair,
 // a vice-chair, the secretariat — and no member receives anyone's choice but the member's
 // own, in any frame on the wire; consoles learn who has voted. After the close, all as held.
 
-/** A socket that keeps every raw engine.io message it receives, and the view rebuilt from them. */
-interface Wire {
+/**
+ * A socket that keeps every raw engine.io message it receives, and the view rebuilt from them:
+ * `V` is the view its role gets (the projected state for consoles and members, `PublicView` for the gallery).
+ */
+interface Wire<V extends WholeViewMessage['view'] = MeetingState> {
   name: string;
   socket: Socket;
   frames: string[];
-  view: any;
-  act(body: unknown): Promise<any>;
-  waitFor(pred: (view: any) => boolean, ms?: number): Promise<any>;
+  view: V | null;
+  act(body: unknown): Promise<ActionAck>;
+  waitFor(pred: (view: V) => boolean, ms?: number): Promise<V>;
 }
 
-function wire(server: RunningServer, name: string, auth: Record<string, unknown>): Promise<Wire> {
+function wire<V extends WholeViewMessage['view'] = MeetingState>(server: RunningServer, name: string, auth: Record<string, unknown>): Promise<Wire<V>> {
   const socket = io(server.url, { auth, transports: ['websocket'], forceNew: true, reconnection: false });
   const frames: string[] = [];
   // Hooked when the transport opens, before the socket.io handshake: no frame is missed.
   socket.io.on('open', () => socket.io.engine.on('data', (d: unknown) => frames.push(typeof d === 'string' ? d : Buffer.from(d as ArrayBuffer).toString('latin1'))));
   const waiters = new Set<() => void>();
-  const w: Wire = {
+  const w: Wire<V> = {
     name,
     socket,
     frames,
@@ -44,9 +50,9 @@ function wire(server: RunningServer, name: string, auth: Record<string, unknown>
         check();
       }),
   };
-  socket.on('view', (m: any) => {
+  socket.on('view', (m: ViewMessage) => {
     if (m.patch) w.view = applyPatch(w.view, m.patch);
-    else w.view = m.view;
+    else w.view = m.view as V;
     for (const f of [...waiters]) f();
   });
   return new Promise((resolve, reject) => {
@@ -59,7 +65,7 @@ describe('§ 24 — an open electronic vote on the wire (issue #11, item 4)', ()
   let server: RunningServer;
   const seats = new Map<string, Client>();
   let ids: string[];
-  let chair: Wire, vice: Wire, secretariat: Wire, member: Wire, pub: Wire;
+  let chair: Wire, vice: Wire, secretariat: Wire, member: Wire, pub: Wire<PublicView>;
   const consoles = () => [chair, vice, secretariat];
 
   beforeAll(async () => {
@@ -68,13 +74,13 @@ describe('§ 24 — an open electronic vote on the wire (issue #11, item 4)', ()
     chair = await wire(server, 'acting chair', { role: 'chair', personId: line[0], password: server.demo.chairPasswords[line[0]!] });
     vice = await wire(server, 'vice-chair', { role: 'chair', personId: line[1], password: server.demo.chairPasswords[line[1]!] });
     secretariat = await wire(server, 'secretariat', { role: 'secretariat', password: server.demo.secretariatPassword });
-    pub = await wire(server, 'public', { role: 'public' });
+    pub = await wire<PublicView>(server, 'public', { role: 'public' });
     ids = members(server).filter((p) => !line.includes(p)).slice(0, 30);
     for (const id of ids.slice(1)) seats.set(id, await seatFor(server, id));
     // One member watched on the wire from before check-in: the seat's own socket.
     const p = server.service.state.persons[ids[0]!]!;
     member = await wire(server, 'member', { role: 'seat', seatKey: server.demo.seatKeys[p.seatId!] });
-    const ack = await new Promise<any>((r) => member.socket.emit('checkIn', { code: server.demo.codes[ids[0]!] }, r));
+    const ack = await new Promise<CheckInAck>((r) => member.socket.emit('checkIn', { code: server.demo.codes[ids[0]!] }, r));
     expect(ack.ok, JSON.stringify(ack)).toBe(true);
     expect((await chair.act({ type: 'meeting.open' })).ok).toBe(true);
     expect((await chair.act({ type: 'item.start', itemId: 'i2' })).ok).toBe(true);
@@ -84,6 +90,9 @@ describe('§ 24 — an open electronic vote on the wire (issue #11, item 4)', ()
     for (const w of [chair, vice, secretariat, member, pub]) w?.socket.close();
     await server?.close();
   });
+
+  /** The public view's open vote, if an open item has one. */
+  const openVote = (v: PublicView) => (v.current && !v.current.closed ? v.current.vote : null);
 
   /** Any way a person's choice can be written in a frame: a map entry, a patch op's value, or a named row. */
   function choiceOf(frame: string, personId: string): RegExpMatchArray | null {
@@ -109,13 +118,13 @@ describe('§ 24 — an open electronic vote on the wire (issue #11, item 4)', ()
 
     for (const w of consoles()) {
       const v = await w.waitFor((x) => x.votes[voteId]?.ballotCount === voters.length);
-      expect(v.votes[voteId].ballots, w.name).toEqual({});
-      expect(v.votes[voteId].votedBy, w.name).toEqual(ordered);
+      expect(v.votes[voteId]!.ballots, w.name).toEqual({});
+      expect(v.votes[voteId]!.votedBy, w.name).toEqual(ordered);
     }
     const mv = await member.waitFor((x) => x.votes[voteId]?.ballotCount === voters.length);
-    expect(mv.votes[voteId].ballots).toEqual({});
-    expect(mv.votes[voteId].votedBy).toBeUndefined();
-    await pub.waitFor((x) => x.current?.vote?.voted === voters.length);
+    expect(mv.votes[voteId]!.ballots).toEqual({});
+    expect(mv.votes[voteId]!.votedBy).toBeUndefined();
+    await pub.waitFor((x) => openVote(x)?.voted === voters.length);
 
     // Every raw frame received so far, by every console, the member and the public.
     for (const w of [...consoles(), member, pub]) {
@@ -137,19 +146,19 @@ describe('§ 24 — an open electronic vote on the wire (issue #11, item 4)', ()
     expect((await chair.act({ type: 'vote.close' })).ok).toBe(true);
     for (const w of consoles()) {
       const v = await w.waitFor((x) => x.votes[voteId]?.status === 'closed');
-      expect(v.votes[voteId].ballots, w.name).toEqual(choices);
-      expect(v.votes[voteId].result).toMatchObject({ for: 3, against: 2, abstain: 0 });
+      expect(v.votes[voteId]!.ballots, w.name).toEqual(choices);
+      expect(v.votes[voteId]!.result).toMatchObject({ for: 3, against: 2, abstain: 0 });
     }
     expect(chair.frames.slice(before).some((f) => choiceOf(f, ids[7]!))).toBe(true); // the check above can see a choice
     const pv = await pub.waitFor((x) => x.lastResult?.voteId === voteId);
-    expect(pv.lastResult.counts).toEqual({ for: 3, against: 2, abstain: 0 });
-    expect(pv.lastResult.seats[server.service.state.persons[ids[7]!]!.seatId!]).toBe('against');
+    expect(pv.lastResult!.counts).toEqual({ for: 3, against: 2, abstain: 0 });
+    expect(pv.lastResult!.seats![server.service.state.persons[ids[7]!]!.seatId!]).toBe('against');
     // § 29, stk. 2: a member's vote recorded by name after the close reaches every console
     // (a closed vote changes by this one action; the pushes must not skip it).
     expect((await seats.get(ids[7]!)!.act({ type: 'record.nameVote', voteId })).ok).toBe(true);
     for (const w of consoles()) {
       const v = await w.waitFor((x) => x.votes[voteId]?.result?.named?.length === 1);
-      expect(v.votes[voteId].result.named, w.name).toEqual([{ personId: ids[7], choice: 'against' }]);
+      expect(v.votes[voteId]!.result!.named, w.name).toEqual([{ personId: ids[7], choice: 'against' }]);
     }
   });
 
@@ -164,10 +173,10 @@ describe('§ 24 — an open electronic vote on the wire (issue #11, item 4)', ()
     expect((await c!.act({ type: 'vote.cast', choice: 'against' })).ok).toBe(true);
     for (const w of consoles()) {
       const v = await w.waitFor((x) => Object.keys(x.votes[voteId]?.ballots ?? {}).length === 1);
-      expect(v.votes[voteId].ballots, w.name).toEqual({ [first]: 'against' });
+      expect(v.votes[voteId]!.ballots, w.name).toEqual({ [first]: 'against' });
     }
     await member.waitFor((x) => x.votes[voteId]?.ballotCount === 1);
-    await pub.waitFor((x) => x.current?.vote?.voted === 1);
+    await pub.waitFor((x) => openVote(x)?.voted === 1);
     if (first !== ids[0]) for (const f of member.frames.slice(start.member)) expect(choiceOf(f, first)).toBeNull();
     for (const f of pub.frames.slice(start.pub)) expect(choiceOf(f, first)).toBeNull();
   });

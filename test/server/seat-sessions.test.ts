@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/app';
+import type { SeatLocksMessage } from '../../shared/protocol';
 import { chairClient, connect, members, testServer, type Client } from './helpers';
 
 // Issue #11, items 2–3: a seat key opens the terminal, not the member; codes cannot be sorted
@@ -190,7 +191,7 @@ describe('no oracle, no guessing (issue #11, item 3)', () => {
   it('five failed codes lock the seat, across sockets, with a growing back-off the consoles see', async () => {
     const personId = ids[20]!;
     const seatId = server.service.state.persons[personId]!.seatId!;
-    const locks: any[] = [];
+    const locks: SeatLocksMessage[] = [];
     chair.socket.on('seatLocks', (m) => locks.push(m));
     const sockets: Client[] = [];
     for (let i = 0; i < 3; i++) sockets.push(await connect(server.url, { role: 'seat', seatKey: seatKeyOf(server, personId) }));
@@ -210,8 +211,8 @@ describe('no oracle, no guessing (issue #11, item 3)', () => {
     expect(right.code).toBe('SEAT_LOCKED');
     expect(JSON.stringify(server.service.state)).toBe(before);
     await until(() => locks.some((m) => m.locks[seatId]));
-    expect(locks.at(-1).locks[seatId].until).toBeGreaterThan(Date.now() - 50);
-    await until(() => locks.at(-1).locks[seatId] === undefined, 3000);
+    expect(locks.at(-1)!.locks[seatId]!.until).toBeGreaterThan(Date.now() - 50);
+    await until(() => locks.at(-1)!.locks[seatId] === undefined, 3000);
     // The second lock lasts twice as long.
     const second = await lockRound();
     expect(second[4].code).toBe('SEAT_LOCKED');

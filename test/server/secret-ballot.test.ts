@@ -4,6 +4,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { DecisionRecord, OpenRecordItem } from '../../shared/record/types';
 import { connect, tempDb, type Client } from './helpers';
 import { freePort, kill9, spawnServer } from './process';
 
@@ -190,14 +191,14 @@ describe('§ 27, stk. 2 — secret ballots on disk and across a restart (issue #
     expect(linkedClosed[cands[2]!.id]).toBeGreaterThan(0);
 
     // The decision record shows both void rounds before the round that was held.
-    const record = (await (await fetch(`${url}/record.json`)).json()) as any;
-    const item = record.items.find((i: any) => !i.closed && i.id === 'i6');
-    const decision = item.decisions.find((d: any) => d.kind === 'election');
-    expect(decision.election.voided).toEqual([
+    const record = (await (await fetch(`${url}/record.json`)).json()) as DecisionRecord;
+    const item = record.items.find((i): i is OpenRecordItem => !i.closed && i.id === 'i6');
+    const decision = item?.decisions.find((d) => d.kind === 'election');
+    expect(decision?.election?.voided).toEqual([
       expect.objectContaining({ number: 1, voted: 30, reason: 'restart' }),
       expect.objectContaining({ number: 1, voted: 5, reason: 'restart' }),
     ]);
-    expect(decision.election.rounds).toEqual([{ number: 1, tally: [{ name: 'Astrid Holm', votes: 20 }, { name: 'Bjarke Lund', votes: 0 }, { name: 'Camilla Dahl', votes: 10 }] }]);
+    expect(decision?.election?.rounds).toEqual([{ number: 1, tally: [{ name: 'Astrid Holm', votes: 20 }, { name: 'Bjarke Lund', votes: 0 }, { name: 'Camilla Dahl', votes: 10 }] }]);
     const html = await (await fetch(`${url}/record`)).text();
     expect(html).toMatch(/1\. afstemning:<\/span> annulleret kl\. \d\d\.\d\d, fordi serveren genstartede/);
   }, 120_000);

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { playSampleMeeting } from '../../server/record/sample';
 import { verifyLog, type LogRow, type VerifyResult } from '../../server/record/verify';
 import { eventHash, lastHash, openDb } from '../../server/store/db';
+import type { Actor } from '../../shared/types';
 import { tempDb, testServer } from './helpers';
 
 // The log is a hash chain: `verify` walks it, replays the meeting through the rules and
@@ -218,7 +219,7 @@ describe('verify: a log with a secret election (§ 27, stk. 2)', () => {
     const s = server.service;
     const chair = { role: 'chair' as const, personId: s.state.chair.line[0]! };
     const ids = Object.values(s.state.persons).filter((p) => p.kind === 'member').slice(0, 30);
-    const must = async (body: Record<string, unknown>, actor: any) => expect((await s.dispatch(body, actor)).ok, String(body.type)).toBe(true);
+    const must = async (body: Record<string, unknown>, actor: Actor) => expect((await s.dispatch(body, actor)).ok, String(body.type)).toBe(true);
     for (const p of ids) await must({ type: 'presence.checkIn' }, { role: 'member', personId: p.id, seatId: p.seatId! });
     await must({ type: 'meeting.open' }, chair);
     await must({ type: 'item.start', itemId: 'i6' }, chair);

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { majorityElection } from './helpers/election';
-import { applyInPlace, createState, type Action, type ActionBody, type Actor, type Refusal } from '../../shared/index';
+import { applyInPlace, type Actor } from '../../shared/index';
 import { commitment, drawLot } from '../../shared/elections/lot';
-import type { MajorityElection } from '../../shared/elections/types';
 
 function election(present: number, candidates = ['x', 'y', 'z'], appointment = false) {
   const m = majorityElection(present, candidates, appointment);

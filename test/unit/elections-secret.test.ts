@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { demoChamber } from '../../server/demo/chamber';
 import { majorityElection } from './helpers/election';
 import { fromLog } from '../../server/store/db';
-import { applyInPlace, createState, parseActionBody, type Action, type ActionBody, type Actor, type Refusal } from '../../shared/index';
+import { applyInPlace, createState, parseActionBody, type Action, type Actor } from '../../shared/index';
 import type { MajorityElection } from '../../shared/elections/types';
 import { buildRecord, recordHtml } from '../../shared/record/index';
 import { chairView, memberView, publicView } from '../../shared/views';

@@ -352,7 +352,7 @@ function runProperty(types: readonly ActionType[], numRuns: number): Stats {
         try {
           r = apply(s, action, ctx);
         } catch (e) {
-          throw new Error(`apply threw on ${what()}: ${(e as Error).stack}`);
+          throw new Error(`apply threw on ${what()}: ${(e as Error).stack}`, { cause: e });
         }
         assert(JSON.stringify(s) === before, () => `apply mutated its input: ${what()}`);
         // The in-place path (the server's and replay's) must agree, on acceptance and refusal.

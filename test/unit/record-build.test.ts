@@ -6,7 +6,7 @@ import { buildRecord } from '../../shared/record/build';
 import { votesCsv, VOTES_CSV_COLUMNS } from '../../shared/record/csv';
 import { recordHtml } from '../../shared/record/html';
 import type { ClosedRecordItem, DecisionRecord, OpenRecordItem, RecordDecision } from '../../shared/record/types';
-import type { Choice, Counts, MeetingState } from '../../shared/types';
+import type { Action, Actor, Choice, Counts, MeetingState } from '../../shared/types';
 import { MINUTE, meeting, smallChamber, T0, type TestMeeting } from './helpers/meeting';
 
 // § 29: the record is built from a scripted meeting and compared, field by field, with what
@@ -392,12 +392,12 @@ describe('elections and lots in the record (§§ 27–28)', () => {
     const chair = { role: 'chair' as const, personId: s.chair.line[0]! };
     let now = T0;
     let draw = 0;
-    const ok = (body: Record<string, unknown>, actor: any = chair) => {
-      const r = applyInPlace(s, { ...body, actor } as any, { now: (now += 1000), random: `secret-${++draw}` });
+    const ok = (body: Record<string, unknown>, actor: Actor = chair) => {
+      const r = applyInPlace(s, { ...body, actor } as Action, { now: (now += 1000), random: `secret-${++draw}` });
       if (!r.ok) throw new Error(`${String(body.type)}: ${r.code}`);
     };
     const ids = demo.setup.persons.filter((p) => p.kind === 'member').map((p) => p.id).slice(0, 30);
-    const as = (id: string) => ({ role: 'member', personId: id, seatId: s.persons[id]!.seatId! });
+    const as = (id: string): Actor => ({ role: 'member', personId: id, seatId: s.persons[id]!.seatId! });
     for (const id of ids) ok({ type: 'presence.checkIn' }, as(id));
     ok({ type: 'meeting.open' });
     ok({ type: 'item.start', itemId: 'i6' });

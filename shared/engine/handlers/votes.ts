@@ -1,5 +1,5 @@
 import { need, once } from '../../refusals';
-import type { Choice, Counts, MeetingState, PersonId, RecordEntry, Subject, Vote, VoteMode, VoteResult } from '../../types';
+import type { Choice, Counts, MeetingState, RecordEntry, Subject, Vote, VoteMode, VoteResult } from '../../types';
 import {
   eligibleVoters,
   hasQuorum,
