@@ -1,4 +1,4 @@
-import { pino, type Level, type Logger } from 'pino';
+import { pino, type DestinationStream, type Level, type Logger } from 'pino';
 
 /** The levels `--log-level` takes (pino's, plus `silent`). */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -26,13 +26,19 @@ export const REDACTED_PATHS = [
  * logs"). The level is `--log-level` for `server/main.ts` (default info); a server started
  * in-process (tests, scripts) logs warnings and errors only unless SALEN_LOG_LEVEL says more.
  */
-export const log: Logger = pino({
-  level: process.env.SALEN_LOG_LEVEL ?? 'warn',
-  base: { pid: process.pid },
-  timestamp: pino.stdTimeFunctions.isoTime,
-  formatters: { level: (label) => ({ level: label }) },
-  redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-});
+export const log: Logger = createLog();
+
+/** A logger with the server's format and redaction, to stdout or to `dest` (a test's stream). */
+export function createLog(dest?: DestinationStream, level = process.env.SALEN_LOG_LEVEL ?? 'warn'): Logger {
+  const opts = {
+    level,
+    base: { pid: process.pid },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label: string) => ({ level: label }) },
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+  };
+  return dest ? pino(opts, dest) : pino(opts);
+}
 
 export function setLogLevel(level: LogLevel) {
   log.level = level;
