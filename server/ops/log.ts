@@ -24,12 +24,12 @@ export const REDACTED_PATHS = [
  * The server's structured log: one JSON object per line on stdout (pino), with an ISO time,
  * the level by name, and an `event` naming what happened (docs/deploy.md, "Monitoring and
  * logs"). The level is `--log-level` for `server/main.ts` (default info); a server started
- * in-process (tests, scripts) logs warnings and errors only unless SALEN_LOG_LEVEL says more.
+ * in-process (tests, scripts) logs errors only, as its console did, unless SALEN_LOG_LEVEL says more.
  */
 export const log: Logger = createLog();
 
 /** A logger with the server's format and redaction, to stdout or to `dest` (a test's stream). */
-export function createLog(dest?: DestinationStream, level = process.env.SALEN_LOG_LEVEL ?? 'warn'): Logger {
+export function createLog(dest?: DestinationStream, level = process.env.SALEN_LOG_LEVEL ?? 'error'): Logger {
   const opts = {
     level,
     base: { pid: process.pid },
