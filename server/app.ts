@@ -18,7 +18,7 @@ import { VersionCache } from './transport/version-cache';
 import { recordRouter } from './record/routes';
 import { Backups, type BackupOptions } from './ops/backup';
 import { Metrics, metricsRoute } from './ops/metrics';
-import { watchTransport } from './ops/watch';
+import { watchHttp, watchTransport } from './ops/watch';
 
 export interface StartOptions {
   dbPath: string;
@@ -112,6 +112,8 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
 
   // Security headers on every answer below (static files, /api, /record, 404s).
   app.use(securityHeaders());
+  const httpLog = watchHttp(clientAddress);
+  app.use(httpLog.requests);
   // The meeting's version counts every action, closed items' too (§ 2): only this machine
   // (monitoring, the resilience suite) is told it; anyone else learns that the server is up.
   app.get('/healthz', (req, res) => {
@@ -166,6 +168,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     for (const route of ['/seat', '/chair', '/secretariat', '/gallery'])
       app.get(route, (_req, res) => res.sendFile(path.join(staticDir, 'index.html')));
   }
+  app.use(httpLog.errors);
 
   await new Promise<void>((resolve) => http.listen(opts.port ?? 3000, host, resolve));
   const port = (http.address() as AddressInfo).port;

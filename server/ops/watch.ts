@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import type { NextFunction, Request, Response } from 'express';
 import type { MeetingState } from '../../shared/types';
 import type { JsonText } from '../transport/encoder';
 import type { Identity, SalenSocket as Socket } from '../transport/handshake';
@@ -108,4 +109,30 @@ export function watchTransport(metrics: Metrics | null, opts: { clientAddress(re
       metrics?.pushed(event, text, source);
     },
   };
+}
+
+/**
+ * HTTP answers worth an operator's eye: refused sign-ins to the record (401) and sign-in
+ * limits (429), by path without its query (a members' link carries a code in `?code=`), and
+ * errors. Nothing of the request but its method, path and client address is logged.
+ */
+export function watchHttp(clientAddress: (req: IncomingMessage) => string) {
+  const throttle = new LogThrottle();
+  const requests = (req: Request, res: Response, next: NextFunction) => {
+    res.on('finish', () => {
+      const status = res.statusCode;
+      if (status !== 401 && status !== 429) return;
+      const address = clientAddress(req);
+      const dropped = throttle.take(`http ${address} ${status}`);
+      if (dropped === null) return;
+      const event = status === 429 ? 'rateLimited' : 'signInRefused';
+      log.warn({ event, via: 'http', method: req.method, path: req.path.slice(0, 100), status, address, ...(dropped ? { suppressed: dropped } : {}) }, 'refused over HTTP');
+    });
+    next();
+  };
+  const errors = (err: unknown, req: Request, _res: Response, next: NextFunction) => {
+    log.error({ event: 'error', err, method: req.method, path: req.path.slice(0, 100), address: clientAddress(req) }, 'request failed');
+    next(err);
+  };
+  return { requests, errors };
 }

@@ -111,6 +111,7 @@ describe('logs: JSON lines on stdout, no secret in any of them', () => {
     expect(find({ event: 'signInRefused', role: 'seat', reason: 'unauthorized', address: addr })).toBeDefined();
     expect(find({ event: 'frameRefused', refusal: 'TOO_LARGE', role: 'chair', address: addr, level: 'warn' })).toBeDefined();
     expect(find({ event: 'rateLimited', role: 'secretariat', socketEvent: 'time', address: addr, level: 'warn' })).toBeDefined();
+    expect(find({ event: 'signInRefused', via: 'http', status: 401, path: '/record/members.json', address: addr, level: 'warn' })).toBeDefined();
     expect(find({ event: 'action', type: 'meeting.open', role: 'chair', level: 'debug' })).toBeDefined();
     expect(find({ event: 'stop', signal: 'SIGTERM' })).toBeDefined();
     expect(find({ event: 'stopped' })).toBeDefined();
