@@ -36,9 +36,12 @@ describe('logs: JSON lines on stdout, no secret in any of them', () => {
     const url = `http://127.0.0.1:${port}`;
     const dbPath = path.join(fx.dir, 'meeting.sqlite');
     // The most verbose level: every line the server can write is searched for secrets.
-    const server = await runServer(['--db', dbPath, '--setup', fx.file, '--port', String(port), '--grace-ms', '600000', '--log-level', 'trace'], url);
+    const metricsToken = 'a-metrics-token-nobody-may-log-4711';
+    const server = await runServer(['--db', dbPath, '--setup', fx.file, '--port', String(port), '--grace-ms', '600000', '--log-level', 'trace'], url, {
+      SALEN_METRICS_TOKEN: metricsToken,
+    });
     procs.push(server);
-    const secrets = [...fx.secrets];
+    const secrets = [...fx.secrets, metricsToken];
     const members = fx.setup.persons.filter((p) => p.kind === 'member');
     const chairId = fx.setup.chairLine[0]!;
 
@@ -98,7 +101,7 @@ describe('logs: JSON lines on stdout, no secret in any of them', () => {
     const logs = server.logs();
     const find = (fields: Record<string, unknown>) => logs.find((l) => Object.entries(fields).every(([k, v]) => l[k] === v));
     const addr = '127.0.0.1';
-    expect(find({ event: 'start', port, host: '127.0.0.1', tls: false, db: dbPath, level: 'info' })).toBeDefined();
+    expect(find({ event: 'start', port, host: '127.0.0.1', tls: false, db: dbPath, metricsToken: true, level: 'info' })).toBeDefined();
     expect(find({ event: 'signIn', role: 'chair', personId: chairId, address: addr, level: 'info' })).toBeDefined();
     expect(find({ event: 'signIn', role: 'secretariat', address: addr })).toBeDefined();
     expect(find({ event: 'signInRefused', role: 'chair', personId: chairId, reason: 'unauthorized', address: addr, level: 'warn' })).toBeDefined();
