@@ -16,6 +16,9 @@ import type { SignInLimits } from './transport/limits';
 import { attachSockets, type TransportOptions } from './transport/sockets';
 import { VersionCache } from './transport/version-cache';
 import { recordRouter } from './record/routes';
+import { Backups, type BackupOptions } from './ops/backup';
+import { Metrics, metricsRoute } from './ops/metrics';
+import { watchHttp, watchTransport } from './ops/watch';
 
 export interface StartOptions {
   dbPath: string;
@@ -48,6 +51,10 @@ export interface StartOptions {
   trustProxy?: TrustProxy;
   /** Failed record sign-ins allowed per address, per account and overall (default: server/transport/limits.ts). */
   recordLimits?: Partial<SignInLimits>;
+  /** Online backups of the database (`--backup-dir`, server/ops/backup.ts). */
+  backup?: BackupOptions;
+  /** `GET /metrics` from another machine with `Authorization: Bearer TOKEN` (`--metrics-token`). */
+  metricsToken?: string;
 }
 
 export interface RunningServer {
@@ -59,6 +66,8 @@ export interface RunningServer {
    * a set-up seeded at this start; empty otherwise (a real meeting stores only hashes).
    */
   demo: DemoChamber;
+  metrics: Metrics;
+  backups: Backups | null;
   close(): Promise<void>;
 }
 
@@ -85,6 +94,10 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   app.set('trust proxy', opts.trustProxy ?? false);
   const clientAddress = clientAddressFor(opts.trustProxy);
   const http = createServer(app);
+  // Metrics, logs and backups (server/ops): read from the sockets and the state when scraped.
+  const metrics = new Metrics({ sockets: () => sockets.io.sockets.sockets.values(), state: () => service.state });
+  service.onCommitTimed((seconds, step, n) => metrics.committed(seconds, step, n));
+  const backups = opts.backup ? new Backups(db, service, opts.backup, metrics) : null;
   // `origins` and `clientAddress` are for the socket handshakes (allowRequest: originCheck(origins)).
   const transport = {
     graceMs: opts.graceMs ?? service.state.config.presenceGraceMs,
@@ -92,12 +105,15 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     pingTimeoutMs: opts.pingTimeoutMs,
     origins: opts.origins ?? [],
     clientAddress,
+    ops: watchTransport(metrics, { clientAddress, state: () => service.state }),
     ...opts.transport,
   };
   const sockets = attachSockets(http, service, transport);
 
   // Security headers on every answer below (static files, /api, /record, 404s).
   app.use(securityHeaders());
+  const httpLog = watchHttp(clientAddress);
+  app.use(httpLog.requests);
   // The meeting's version counts every action, closed items' too (§ 2): only this machine
   // (monitoring, the resilience suite) is told it; anyone else learns that the server is up.
   app.get('/healthz', (req, res) => {
@@ -141,6 +157,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
         secretariatPassword: demo.secretariatPassword,
       });
     });
+  app.get('/metrics', metricsRoute(metrics, { token: opts.metricsToken, clientAddress }));
   app.get('/api/time', (_req, res) => {
     res.json({ serverNow: Date.now() });
   });
@@ -151,6 +168,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     for (const route of ['/seat', '/chair', '/secretariat', '/gallery'])
       app.get(route, (_req, res) => res.sendFile(path.join(staticDir, 'index.html')));
   }
+  app.use(httpLog.errors);
 
   await new Promise<void>((resolve) => http.listen(opts.port ?? 3000, host, resolve));
   const port = (http.address() as AddressInfo).port;
@@ -160,9 +178,12 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     port,
     service,
     demo,
+    metrics,
+    backups,
     close: async () => {
       await sockets.close();
       await new Promise<void>((r) => http.close(() => r()));
+      await backups?.close();
       db.close();
     },
   };

@@ -6,9 +6,12 @@ import { demoOnNetworkWarning, DemoOnNetworkError, isLoopback } from './demo/net
 import { readSetupFile } from './setup/import';
 import { parseTrustProxy } from './transport/client-address';
 import { normalOrigin } from './transport/origin';
+import { opsFlags } from './ops/flags';
+import { log, setLogLevel } from './ops/log';
 
 // `tsx server/main.ts [--demo [--seats N] [--demo-on-network]] [--db FILE] [--port N] [--host H]
-//    [--grace-ms MS] [--setup FILE.json|.csv] [--origin URL]… [--trust-proxy VALUE] [--seat-sockets N]`
+//    [--grace-ms MS] [--setup FILE.json|.csv] [--origin URL]… [--trust-proxy VALUE] [--seat-sockets N]
+//    [--log-level L] [--backup-dir DIR [--backup-every-min N] [--backup-keep N]] [--metrics-token T]`
 // (docs/deploy.md: running it on a network)
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -48,6 +51,9 @@ const seatSockets = arg('seat-sockets') ?? process.env.SALEN_SEAT_SOCKETS;
 if (seatSockets !== undefined && !(Number.isInteger(Number(seatSockets)) && Number(seatSockets) >= 1 && Number(seatSockets) <= 20))
   fail(`--seat-sockets ${seatSockets}: a whole number from 1 to 20`);
 
+const ops = opsFlags(arg, fail);
+setLogLevel(ops.logLevel);
+
 const fresh = !existsSync(dbPath);
 const server = await startServer({
   dbPath,
@@ -61,12 +67,18 @@ const server = await startServer({
   trustProxy,
   transport: seatSockets !== undefined ? { maxSeatSockets: Number(seatSockets) } : undefined,
   setup: setupFile ? readSetupFile(setupFile) : undefined,
+  backup: ops.backup,
+  metricsToken: ops.metricsToken,
 });
 
 const { url, demo: d, service } = server;
 const s = service.state;
 if (demo && !isLoopback(host)) console.error(`\n${demoOnNetworkWarning(host)}\n`);
-console.log(`Salen kører / Salen is running: ${url}  (data: ${dbPath}${fresh ? ', ny' : ', genoptaget ved version ' + s.version})`);
+log.info(
+  { event: 'start', url, host, port: server.port, tls: url.startsWith('https:'), db: dbPath, fresh, version: s.version, backupDir: server.backups?.dir, metricsToken: !!ops.metricsToken },
+  'Salen is running',
+);
+if (demo) console.log(`Salen kører / Salen is running: ${url}  (data: ${dbPath}${fresh ? ', ny' : ', genoptaget ved version ' + s.version})`);
 if (demo) {
   const member = s.persons[s.chair.line[1] ?? ''] ?? Object.values(s.persons)[0]!;
   const seat = member.seatId!;
@@ -87,16 +99,22 @@ if (demo) {
     console.log('  Demo: keys and passwords are random for this database and kept in it in clear text.');
   }
 }
-console.log('');
-console.log('Stop: Ctrl+C');
+if (demo) {
+  console.log('');
+  console.log('Stop: Ctrl+C');
+}
 
 for (const sig of ['SIGINT', 'SIGTERM'] as const)
   process.on(sig, () => {
-    void server.close().then(() => process.exit(0));
+    log.info({ event: 'stop', signal: sig, version: service.state.version }, 'stopping');
+    void server.close().then(() => {
+      log.info({ event: 'stopped', version: service.state.version }, 'stopped');
+      process.exit(0);
+    });
   });
 
 // A promise nobody awaited must not stop the meeting: every handler answers its own faults
 // (server/transport/inbound.ts); this is the last net, and it says so loudly.
 process.on('unhandledRejection', (reason) => {
-  console.error('unhandled rejection (the server keeps running):', reason);
+  log.error({ event: 'error', err: reason }, 'unhandled rejection (the server keeps running)');
 });

@@ -6,6 +6,7 @@ import { TRANSPORT_REFUSALS, type TransportRefusalCode } from '../../shared/refu
 import type { ActionAck as Ack } from '../../shared/protocol';
 import { randomBytes } from 'node:crypto';
 import { eventHash, lastHash, loadSetup, readEvents, type DB } from '../store/db';
+import { log } from '../ops/log';
 
 /** Actions that may draw a lot: the server supplies the secret the lot is derived from. */
 const DRAWS = new Set(['election.create', 'election.closeRound']);
@@ -98,7 +99,7 @@ export class MeetingService {
     const e = this.secretElection();
     if (e?.rounds.at(-1)?.status !== 'open') return;
     void this.dispatch({ type: 'election.voidRound', reason: 'restart' }, { role: 'system' }).then((ack) => {
-      if (!ack.ok) console.error('could not void the open secret round after the restart', ack.code);
+      if (!ack.ok) log.error({ event: 'error', refusal: ack.code }, 'could not void the open secret round after the restart');
     });
   }
 
@@ -125,6 +126,12 @@ export class MeetingService {
     this.listeners.push(cb);
   }
 
+  private timers: ((seconds: number, commitStepSeconds: number, actions: number) => void)[] = [];
+  /** Told how long each group commit took, and its COMMIT step (log frames written and fsynced): the metrics. */
+  onCommitTimed(cb: (seconds: number, commitStepSeconds: number, actions: number) => void) {
+    this.timers.push(cb);
+  }
+
   /** Validates, applies and queues for commit; resolves with the ack once durable. */
   dispatch(raw: unknown, actor: Actor, nonce?: string): Promise<Ack> {
     const parsed = parseActionBody(raw);
@@ -146,7 +153,7 @@ export class MeetingService {
       r = applyInPlace(this.state, action, ctx);
     } catch (e) {
       // A fault in rule code must not leave a half-changed state: rebuild from the log.
-      console.error('engine fault', action.type, e);
+      log.error({ event: 'error', err: e, type: action.type }, 'engine fault');
       this.recover();
       return Promise.resolve(serverRefusal('INTERNAL', 'Intern fejl; handlingen er ikke udført.', 'Internal error; the action was not carried out.'));
     }
@@ -195,6 +202,8 @@ export class MeetingService {
     this.queue = [];
     if (batch.length === 0) return;
     let chain = this.chain;
+    const t0 = performance.now();
+    let t1 = t0;
     try {
       this.db.transaction(() => {
         for (const p of batch) {
@@ -206,14 +215,23 @@ export class MeetingService {
           for (const [sql, params] of p.writes) this.stmt(sql).run(...params);
           chain = { seq, hash };
         }
+        // better-sqlite3 runs COMMIT after this returns: from here on, the write-ahead log's fsync.
+        t1 = performance.now();
       })();
     } catch (e) {
-      console.error('commit failed; rebuilding state from the log', e);
+      log.error({ event: 'error', err: e }, 'commit failed; rebuilding state from the log');
       this.recover();
       for (const p of batch) p.resolve(serverRefusal('INTERNAL', 'Handlingen kunne ikke gemmes.', 'The action could not be stored.'));
       return;
     }
     this.chain = chain;
+    const t2 = performance.now();
+    for (const cb of this.timers)
+      try {
+        cb((t2 - t0) / 1000, (t2 - t1) / 1000, batch.length);
+      } catch (e) {
+        log.error({ event: 'error', err: e }, 'commit timer failed');
+      }
     for (const p of batch) {
       if (p.secret) this.count(this.secretCounts, p.secret);
       if (p.endsRound) this.secretCounts.delete(p.endsRound);

@@ -30,3 +30,20 @@ class SalenEncoder extends Encoder {
 }
 
 export const salenParser = { Encoder: SalenEncoder, Decoder: GuardedDecoder };
+
+/** Told each event the server encodes: its name, its text, and the pre-encoded payload it came from. */
+export type PushObserver = (event: string, text: string, source?: JsonText) => void;
+
+/** The same parser, telling `pushed` about every event it encodes (the metrics' push sizes). */
+export function salenParserWith(pushed: PushObserver) {
+  class ObservedEncoder extends SalenEncoder {
+    override encode(obj: { type: PacketType; nsp: string; data?: unknown; id?: number }) {
+      const out = super.encode(obj);
+      const data = obj.data;
+      if (obj.type === PacketType.EVENT && Array.isArray(data) && typeof data[0] === 'string')
+        pushed(data[0], out[0]!, data.find((d): d is JsonText => d instanceof JsonText));
+      return out;
+    }
+  }
+  return { Encoder: ObservedEncoder, Decoder: GuardedDecoder };
+}

@@ -1,6 +1,7 @@
 import type { PayloadOf, ServerEvent } from '../../shared/protocol';
 import type { JsonText } from './encoder';
 import type { SalenServer, SalenSocket } from './handshake';
+import { log } from '../ops/log';
 
 /** A server → client message, as its object or already encoded once for many sockets. */
 export type Outbound<E extends ServerEvent> = PayloadOf<E> | JsonText<PayloadOf<E>>;
@@ -67,7 +68,7 @@ export class FanOut {
         try {
           task();
         } catch (e) {
-          console.error('push failed', e);
+          log.error({ event: 'error', err: e }, 'push failed');
         }
       }
     } finally {

@@ -4,6 +4,7 @@ import type { SalenSocket as Socket } from './handshake';
 import { BurstyRateLimiter, RateLimiterMemory } from 'rate-limiter-flexible';
 import { serverRefusal } from '../meeting/service';
 import { REJECTED_EVENT, type RejectedCode } from './packet-guard';
+import { log } from '../ops/log';
 
 /**
  * One client → server event: how many arguments it takes before its callback, and what it
@@ -24,6 +25,8 @@ export interface InboundOptions {
   perSecond?: number;
   /** …and up to `burst` more once in ten seconds (default 20): a screen's reconnect burst. */
   burst?: number;
+  /** Told every answer, refusals included (metrics and logs: server/ops/watch.ts); its faults are its own. */
+  answered?(socket: Socket, event: unknown, payload: unknown, answer: unknown): void;
 }
 
 const REJECTED: Record<RejectedCode, () => unknown> = {
@@ -67,18 +70,26 @@ export function routeInbound(events: InboundTable, opts: InboundOptions = {}) {
         const ack = typeof last === 'function' ? (last as (a: unknown) => void) : null;
         const rest = ack ? packet.slice(0, -1) : packet;
         // An answer that cannot be sent is logged, never thrown into a promise nobody awaits.
-        const cb = ack
+        const reply = ack
           ? (a: unknown) => {
               try {
                 ack(a);
               } catch (e) {
-                console.error('could not answer', String(rest[0]).slice(0, 40), e);
+                log.error({ err: e, socketEvent: String(rest[0]).slice(0, 40) }, 'could not answer');
               }
             }
           : null;
+        const cb = (a: unknown) => {
+          reply?.(a);
+          try {
+            opts.answered?.(socket, rest[0], rest[1], a);
+          } catch (e) {
+            log.error({ err: e }, 'answer observer failed');
+          }
+        };
         const fault = (e: unknown) => {
-          console.error('handler fault', String(rest[0]).slice(0, 40), e);
-          cb?.(internal());
+          log.error({ err: e, socketEvent: String(rest[0]).slice(0, 40) }, 'handler fault');
+          cb(internal());
         };
         limiter.consume(socket.id).then(
           () => {
@@ -90,10 +101,10 @@ export function routeInbound(events: InboundTable, opts: InboundOptions = {}) {
             }
             // The callback hangs on the handler's own promise: when a commit resolves it, the ack
             // is sent before the pushes that commit starts (MeetingService.flush), not after.
-            if (answer instanceof Promise) answer.then((a) => cb?.(a), fault);
-            else cb?.(answer);
+            if (answer instanceof Promise) answer.then(cb, fault);
+            else cb(answer);
           },
-          () => cb?.(serverRefusal('RATE_LIMITED')),
+          () => cb(serverRefusal('RATE_LIMITED')),
         );
       });
       socket.on('disconnect', () => void Promise.all([steady.delete(socket.id), spare.delete(socket.id)]));

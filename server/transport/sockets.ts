@@ -10,7 +10,8 @@ import { routeInbound } from './inbound';
 import { originCheck } from './origin';
 import { SeatTerminals, type SeatIdentity } from './seats';
 import { applyPatch, diffViews, type Patch } from '../../shared/delta';
-import { JsonText, salenParser } from './encoder';
+import { JsonText, salenParser, salenParserWith } from './encoder';
+import type { TransportOps } from '../ops/watch';
 import { FanOut } from './fanout';
 
 type Room = 'public' | 'members' | 'chair';
@@ -51,6 +52,8 @@ export interface TransportOptions {
   /** Messages per socket: `ratePerSecond` (default 20) and a burst of `rateBurst` more per 10 s (default 20). */
   ratePerSecond?: number;
   rateBurst?: number;
+  /** Metrics and logs (server/ops/watch.ts): told of handshakes, answers and pushes. */
+  ops?: TransportOps;
 }
 
 /**
@@ -65,7 +68,7 @@ export function attachSockets(http: HttpServer, service: MeetingService, opts: T
     pingTimeout: opts.pingTimeoutMs ?? 5000,
     serveClient: false,
     cors: { origin: false },
-    parser: salenParser,
+    parser: opts.ops ? salenParserWith(opts.ops.pushed) : salenParser,
     allowRequest: originCheck(opts.origins ?? []),
   });
   const fanout = new FanOut(io);
@@ -84,10 +87,14 @@ export function attachSockets(http: HttpServer, service: MeetingService, opts: T
 
   const system = (body: unknown) => service.dispatch(body, { role: 'system' });
 
-  io.use(
-    handshake(service, seats, {
-      clientAddress: opts.clientAddress ?? ((req) => req.socket.remoteAddress ?? '?'),
-      firstLockMs: opts.handshakeLockMs,
+  const admit = handshake(service, seats, {
+    clientAddress: opts.clientAddress ?? ((req) => req.socket.remoteAddress ?? '?'),
+    firstLockMs: opts.handshakeLockMs,
+  });
+  io.use((socket, next) =>
+    admit(socket, (err) => {
+      opts.ops?.handshake(socket, err);
+      next(err);
     }),
   );
 
@@ -323,7 +330,7 @@ export function attachSockets(http: HttpServer, service: MeetingService, opts: T
       },
       time: { args: 0, run: () => ({ ok: true, serverNow: Date.now() }) },
     },
-    { perSecond: opts.ratePerSecond, burst: opts.rateBurst },
+    { perSecond: opts.ratePerSecond, burst: opts.rateBurst, answered: opts.ops?.answered },
   );
 
   io.on('connection', (socket) => {

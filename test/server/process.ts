@@ -19,6 +19,8 @@ export async function spawnServer(dbPath: string, port: number, extra: string[] 
   });
   let err = '';
   child.stderr?.on('data', (d) => (err += d));
+  // The server's JSON log (stdout) is not read here, but drained: a full pipe would stall its writes.
+  child.stdout?.resume();
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited: ${err}`);
