@@ -128,13 +128,20 @@ export function ActionButton(props: {
   );
 }
 
-/** Re-renders every `ms` milliseconds; for clocks. */
-export function useNow(ms = 250): number {
+/** Re-renders every `ms` milliseconds while `running`; for clocks. */
+export function useNow(ms = 250, running = true): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
-    const h = setInterval(() => setNow(Date.now()), ms);
-    return () => clearInterval(h);
-  }, [ms]);
+    if (!running) return;
+    const tick = () => setNow(Date.now());
+    // At once as well: a clock started later must not show the time it was last stopped at.
+    const first = setTimeout(tick, 0);
+    const h = setInterval(tick, ms);
+    return () => {
+      clearTimeout(first);
+      clearInterval(h);
+    };
+  }, [ms, running]);
   return now;
 }
 
