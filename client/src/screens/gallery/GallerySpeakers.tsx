@@ -6,12 +6,16 @@ import type { OpenCurrent } from './types';
 /** How many of the next speakers the wall lists; the rest are counted. */
 const QUEUE_SHOWN = 6;
 
-/** Who has the floor, with the running clock (§ 19), and who speaks next. */
+/**
+ * Who has the floor, with the running clock (§ 19), and who speaks next. While a vote is
+ * on and nobody speaks, "nobody has the floor" gives way to the vote (the wall does not scroll).
+ */
 export function GallerySpeakers({ view, cur }: { view: PublicView; cur: OpenCurrent }) {
   const t = useT();
+  const idle = !cur.speaking && (cur.vote !== null || cur.declaration !== null);
   return (
     <>
-      <section className="gallery-speaker" aria-live="polite">
+      <section className="gallery-speaker" aria-live="polite" hidden={idle}>
         <h2>{t('speaking')}</h2>
         {cur.speaking ? (
           <div className="gallery-speaker-row">
