@@ -88,11 +88,9 @@ export function PresencePanel({ state, can, withOrderCalls }: { state: MeetingSt
                           hideReason
                           pendingKey={`order.call:${personId}`}
                           className="btn-small"
+                          ariaLabel={`${t('callToOrder')}: ${nameOf(personId)}`}
                           onPress={() => void act({ type: 'order.call', personId }, `${t('callToOrder')}: ${nameOf(personId)}`, `order.call:${personId}`)}
-                        >
-                          {t('callToOrder')}
-                          <span className="sr-only">: {nameOf(personId)}</span>
-                        </ActionButton>
+                        />
                       </>
                     ) : null}
                   </td>

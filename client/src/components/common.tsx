@@ -99,6 +99,8 @@ export function ActionButton(props: {
   hideReason?: boolean;
   /** Not ready to send (e.g. nothing selected yet); not a rule, so no reason is shown. */
   incomplete?: boolean;
+  /** The name a screen reader gives, when the visible label alone is ambiguous (one per row). */
+  ariaLabel?: string;
   children?: ReactNode;
 }) {
   const t = useT();
@@ -115,6 +117,7 @@ export function ActionButton(props: {
         aria-disabled={disabled}
         aria-busy={pending}
         aria-pressed={props.pressed}
+        aria-label={props.ariaLabel}
         aria-describedby={props.refusal && !props.hideReason ? reasonId : undefined}
         aria-keyshortcuts={props.shortcut}
         onClick={props.onPress}
