@@ -24,3 +24,23 @@ export function allowedFor(s: MeetingState, actor: Actor): Allowed {
 export function checkFor(s: MeetingState, actor: Actor, body: ActionBody): Refusal | null {
   return check(probeState(s), { ...body, actor } as never, { now: serverNow() });
 }
+
+/**
+ * The engine's verdicts on concrete bodies for one state and actor, each computed once: a
+ * screen probes the same body on every render until the state changes. Kept beside the
+ * probe copy, per state object, so a state no screen holds any more takes its verdicts
+ * with it.
+ */
+const verdicts = new WeakMap<MeetingState, Map<string, Refusal | null>>();
+
+export function checkerFor(s: MeetingState, actor: Actor): (body: ActionBody) => Refusal | null {
+  let seen = verdicts.get(s);
+  if (!seen) verdicts.set(s, (seen = new Map()));
+  const who = JSON.stringify(actor);
+  const cache = seen;
+  return (body) => {
+    const k = `${who}|${JSON.stringify(body)}`;
+    if (!cache.has(k)) cache.set(k, checkFor(s, actor, body));
+    return cache.get(k)!;
+  };
+}

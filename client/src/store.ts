@@ -1,10 +1,9 @@
 import { create } from 'zustand';
 import type { EngineEvent, MeetingState, NoticeMessage, OwnMessage, PublicView, Refusal, SeatLock, SessionEnd, ViewMessage, ViewRole } from '../../shared/index';
-import { applyPatch, type Patch } from '../../shared/delta';
+import { applyPatch } from '../../shared/delta';
 
 // The messages are the protocol's (shared/protocol.ts); re-exported for the screens.
 export type { OwnMessage, SeatLock, SessionEnd, ViewMessage, ViewRole };
-
 
 let needFullView: () => void = () => {};
 /** The socket layer tells the store how to fetch a full view when a delta does not fit. */

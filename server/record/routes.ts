@@ -1,7 +1,6 @@
 import express, { Router, type Request, type Response } from 'express';
-import { votesCsv } from '../../shared/record/csv';
 import { recordHtml } from '../../shared/record/html';
-import type { Lang } from '../../shared/record/i18n';
+import { RECORD_TEXT, votesCsvIn, type Lang } from '../../shared/record/i18n';
 import type { Audience } from '../../shared/record/types';
 import type { MeetingService } from '../meeting/service';
 import { checkSecret, findBySecret } from '../store/db';
@@ -13,7 +12,7 @@ import { RecordStore, UNAUTHORIZED, type RecordRefusal } from './store';
 // § 29: the decision record over HTTP.
 //   GET  /record[?lang=en]            public printable HTML (stk. 4: published on the web)
 //   GET  /record.json                 public JSON
-//   GET  /record/votes.csv            public CSV of the decisions
+//   GET  /record/votes.csv[?lang=en]  public CSV of the decisions (header and details in the language)
 //   GET  /record/members[?lang=en]    members' version (closed items included), and
 //   GET  /record/members.json         …/members/votes.csv: a member's personal code
 //   GET  /record/members/votes.csv    (?code=…) or HTTP Basic (user "secretariat" with its password,
@@ -143,7 +142,7 @@ export function recordRouter(service: MeetingService, opts: RecordRouterOptions 
           links: {
             otherLang: `${base}${q(lang === 'da' ? { lang: 'en' } : {})}`,
             json: `${base}.json${q({})}`,
-            csv: `${base}/votes.csv${q({})}`,
+            csv: `${base}/votes.csv${q(lang === 'da' ? {} : { lang })}`,
           },
         });
         return { text, styles: inlineStyleHashes(text) };
@@ -166,11 +165,12 @@ export function recordRouter(service: MeetingService, opts: RecordRouterOptions 
   function csv(audience: Audience) {
     return async (req: Request, res: Response) => {
       if (audience === 'members' && !(await guard(req, res))) return;
+      const lang = langOf(req);
       noStore(res);
       res
         .type('text/csv; charset=utf-8')
-        .set('Content-Disposition', `attachment; filename="${audience === 'members' ? 'beslutningsprotokol-medlemmer' : 'beslutningsprotokol'}-afstemninger.csv"`)
-        .send(cache.get(`csv:${audience}`, () => votesCsv(record(audience))));
+        .set('Content-Disposition', `attachment; filename="${RECORD_TEXT[lang].csvWords.filename(audience === 'members')}"`)
+        .send(cache.get(`csv:${audience}:${lang}`, () => votesCsvIn(record(audience), lang)));
     };
   }
 

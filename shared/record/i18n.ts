@@ -1,7 +1,27 @@
 import type { Choice } from '../types';
-import type { ItemOutcome, RecordDecision, RecordSubject } from './types';
+import { csvField, votesCsv, VOTES_CSV_COLUMNS } from './csv';
+import type { DecisionRecord, ItemOutcome, RecordDecision, RecordSubject } from './types';
 
 export type Lang = 'da' | 'en';
+
+/**
+ * The details the engine writes into the log (language-neutral there, in English words, so
+ * the log reads the same whatever the screens' language): the record's words for each.
+ */
+const ENGINE_DETAILS: { match: RegExp; da: string; en: string }[] = [
+  // § 27: the round that decided a majority election.
+  { match: /^round (\d+)$/, da: 'runde $1', en: 'round $1' },
+  // § 28: how a proportional election's seats were allocated.
+  { match: /^D'Hondt \(§ 28, stk\. 1\)$/, da: "d'Hondts metode (§ 28, stk. 1)", en: "D'Hondt (§ 28(1))" },
+  { match: /^unanimous list \(§ 28, stk\. 5\)$/, da: 'enstemmig liste, ingen krævede valg (§ 28, stk. 5)', en: 'unanimous list, no member demanded an election (§ 28(5))' },
+];
+
+function engineDetail(text: string, lang: Lang): string {
+  const d = ENGINE_DETAILS.find((x) => x.match.test(text));
+  return d ? text.replace(d.match, d[lang]) : text;
+}
+
+type CsvColumn = (typeof VOTES_CSV_COLUMNS)[number];
 
 /** The record's words, Danish first (the record is a Danish council's), English variant. */
 export const RECORD_TEXT = {
@@ -68,7 +88,7 @@ export const RECORD_TEXT = {
     chain: (seq: number) => `Protokollen er låst ved mødets hændelseslog til og med hændelse nr. ${seq}, hvis SHA-256 er`,
     setup: 'Mødeopsætningens SHA-256:',
     /** An entry's detail as the engine wrote it (language-neutral, in the log): "round 3" → "runde 3". */
-    detail: (text: string) => text.replace(/^round (\d+)$/, 'runde $1'),
+    detail: (text: string) => engineDetail(text, 'da'),
     election: {
       round: (n: number) => `${n}. afstemning`,
       seats: 'Pladser',
@@ -86,6 +106,39 @@ export const RECORD_TEXT = {
       for: (n: number) => `For stemte ${n}`,
       against: (n: number) => `Imod stemte ${n}`,
       abstain: (n: number) => `Undlod at stemme ${n}`,
+    },
+    csvWords: {
+      /** The file a browser saves; the members' version says so in its name. */
+      filename: (members: boolean) => `beslutningsprotokol-${members ? 'medlemmer-' : ''}afstemninger.csv`,
+      columns: {
+        item_number: 'Punkt nr.',
+        item_title: 'Punkt',
+        decision_id: 'Afgørelse (id)',
+        vote_id: 'Afstemning (id)',
+        kind: 'Art',
+        time: 'Tidspunkt',
+        point: 'Afstemningstema',
+        subject: 'Emne',
+        mode: 'Afstemningsmåde',
+        outcome: 'Udfald',
+        for: 'For',
+        against: 'Imod',
+        abstain: 'Undlod',
+        counter_check: 'Kontraprøve (for/imod/undlod)',
+        by_group: 'Pr. gruppe (for/imod/undlod)',
+        named: 'Stemmer ved navn',
+        dissents: 'Protokoltilførsler',
+        absent: 'Fraværende',
+        detail: 'Detaljer',
+      } as Record<CsvColumn, string>,
+      secretBallot: 'skriftlig (hemmelig) afstemning',
+      round: (n: number) => `${n}. afstemning`,
+      voided: (n: number, voted: number, time: string) =>
+        `${n}. afstemning annulleret kl. ${time} (serveren genstartede, mens den var åben; ${voted} havde stemt; afholdt igen)`,
+      seats: 'pladser',
+      lot: (tied: string, winner: string, commitment: string, secret: string) =>
+        `lodtrækning blandt ${tied}: ${winner} (forudvist SHA-256 ${commitment}, hemmelighed ${secret})`,
+      elected: 'valgt',
     },
     page: 'Side',
     of: 'af',
@@ -201,7 +254,7 @@ export const RECORD_TEXT = {
     signedAt: 'signed',
     chain: (seq: number) => `The record is locked to the meeting's event log up to and including event ${seq}, whose SHA-256 is`,
     setup: 'SHA-256 of the meeting set-up:',
-    detail: (text: string) => text,
+    detail: (text: string) => engineDetail(text, 'en'),
     election: {
       round: (n: number) => `Round ${n}`,
       seats: 'Seats',
@@ -219,6 +272,17 @@ export const RECORD_TEXT = {
       for: (n: number) => `For: ${n}`,
       against: (n: number) => `Against: ${n}`,
       abstain: (n: number) => `Abstained: ${n}`,
+    },
+    csvWords: {
+      filename: (members: boolean) => `decision-record-${members ? 'members-' : ''}votes.csv`,
+      /** The columns keep the names the CSV always had, so a script that reads them still does. */
+      columns: Object.fromEntries(VOTES_CSV_COLUMNS.map((c) => [c, c])) as Record<CsvColumn, string>,
+      secretBallot: 'secret ballot',
+      round: (n: number) => `round ${n}`,
+      voided: (n: number, voted: number, time: string) => `round ${n} void at ${time} (server restarted while it was open; ${voted} had voted; held again)`,
+      seats: 'seats',
+      lot: (tied: string, winner: string, commitment: string, secret: string) => `lot among ${tied}: ${winner} (commitment ${commitment}, secret ${secret})`,
+      elected: 'elected',
     },
     page: 'Page',
     of: 'of',
@@ -274,3 +338,47 @@ export const RECORD_TEXT = {
 };
 
 export type RecordWords = (typeof RECORD_TEXT)['da'];
+
+/**
+ * A decision's detail for the CSV in `lang`: the engine's detail in words, then for an
+ * election its rounds or seats, lots and who was elected.
+ */
+function csvDetail(d: RecordDecision, lang: Lang): string {
+  const w = RECORD_TEXT[lang].csvWords;
+  const parts: string[] = [];
+  if (d.detail) parts.push(engineDetail(d.detail, lang));
+  const e = d.election;
+  if (e) {
+    if (e.secret) parts.push(w.secretBallot);
+    for (const v of e.voided ?? []) parts.push(w.voided(v.number, v.voted, v.time));
+    for (const r of e.rounds) parts.push(`${w.round(r.number)}: ${r.tally.map((x) => `${x.name} ${x.votes}`).join(', ')}`);
+    if (e.seats.length) parts.push(`${w.seats}: ${e.seats.map((x) => `${x.name} ${x.seats}`).join(', ')}`);
+    for (const l of e.lots) parts.push(w.lot(l.tied.join(', '), l.winner, l.commitment, l.secret));
+    if (e.elected.length) parts.push(`${w.elected}: ${e.elected.join(', ')}`);
+  }
+  return parts.join(' | ');
+}
+
+/**
+ * The record's decisions as CSV (shared/record/csv.ts) in the record's language: the header
+ * row, and each decision's detail in words. The other cells are the record's own values
+ * (names, counts, and codes such as `adopted` and `electronic` that docs/record.md lists).
+ */
+export function votesCsvIn(r: DecisionRecord, lang: Lang): string {
+  const worded = (d: RecordDecision): RecordDecision => {
+    const detail = csvDetail(d, lang);
+    // The detail in words carries the election's account: the writer adds none of its own.
+    return { ...d, detail: detail || undefined, election: undefined };
+  };
+  const words: DecisionRecord = {
+    ...r,
+    items: r.items.map((item) => (item.closed ? item : { ...item, decisions: item.decisions.map(worded) })),
+    meetingDecisions: r.meetingDecisions.map(worded),
+  };
+  const text = votesCsv(words);
+  const codes = VOTES_CSV_COLUMNS.join(',');
+  const header = VOTES_CSV_COLUMNS.map((c) => csvField(RECORD_TEXT[lang].csvWords.columns[c], false)).join(',');
+  // The writer's first row (after the BOM) is the column codes; they give way to the header in words.
+  return text.startsWith(`\uFEFF${codes}\r\n`) ? `\uFEFF${header}${text.slice(1 + codes.length)}` : text;
+}
+

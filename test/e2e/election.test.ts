@@ -217,6 +217,13 @@ describe('elections on the screens (§§ 27–28)', () => {
       ['Valgforbund A + F', '11', '1'],
       ['Det Konservative Folkeparti', '7', '1'],
     ]);
+    // The alliance's name was made on the chair's console in Danish; on the wall it follows
+    // the wall's language (issue #12: list names did not follow a language switch).
+    await gallery.getByRole('button', { name: 'Skift sprog til engelsk' }).click();
+    await expect.poll(() => rows.nth(1).innerText()).toMatch(/^2\s+Alliance A \+ F\s+11/);
+    await gallery.getByRole('table', { name: 'Seats per list' }).getByRole('rowheader', { name: 'Alliance A + F' }).waitFor();
+    await gallery.getByRole('button', { name: 'Switch language to Danish' }).click();
+    await expect.poll(() => rows.nth(1).innerText()).toMatch(/^2\s+Valgforbund A \+ F\s+11/);
 
     // The list that holds pick 1 names its person (§ 28, stk. 7).
     const ø = members.find((p) => p.groupId === 'Ø')!;

@@ -99,6 +99,8 @@ export function ActionButton(props: {
   hideReason?: boolean;
   /** Not ready to send (e.g. nothing selected yet); not a rule, so no reason is shown. */
   incomplete?: boolean;
+  /** The name a screen reader gives, when the visible label alone is ambiguous (one per row). */
+  ariaLabel?: string;
   children?: ReactNode;
 }) {
   const t = useT();
@@ -115,6 +117,7 @@ export function ActionButton(props: {
         aria-disabled={disabled}
         aria-busy={pending}
         aria-pressed={props.pressed}
+        aria-label={props.ariaLabel}
         aria-describedby={props.refusal && !props.hideReason ? reasonId : undefined}
         aria-keyshortcuts={props.shortcut}
         onClick={props.onPress}
@@ -128,13 +131,20 @@ export function ActionButton(props: {
   );
 }
 
-/** Re-renders every `ms` milliseconds; for clocks. */
-export function useNow(ms = 250): number {
+/** Re-renders every `ms` milliseconds while `running`; for clocks. */
+export function useNow(ms = 250, running = true): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
-    const h = setInterval(() => setNow(Date.now()), ms);
-    return () => clearInterval(h);
-  }, [ms]);
+    if (!running) return;
+    const tick = () => setNow(Date.now());
+    // At once as well: a clock started later must not show the time it was last stopped at.
+    const first = setTimeout(tick, 0);
+    const h = setInterval(tick, ms);
+    return () => {
+      clearTimeout(first);
+      clearInterval(h);
+    };
+  }, [ms, running]);
   return now;
 }
 

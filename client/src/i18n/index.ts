@@ -122,3 +122,48 @@ export function refusalText(r: Pick<Refusal, 'paragraph' | 'message'>, lang: Lan
 export function clockTime(epochMs: number, lang: Lang): string {
   return new Date(epochMs).toLocaleTimeString(LOCALE[lang], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 }
+
+// --- Texts made on another screen, in another language -----------------------------------
+// Some texts are made on one screen and stored in the meeting (an alliance's list name, made
+// on the chair's console in the chair's language). `retranslate` recognises such a text by
+// the template it was made from, in either language, and makes it again in `lang`.
+const templates = new Map<string, RegExp | null>();
+
+function templateRegex(lang: Lang, key: StringKey): RegExp | null {
+  const id = `${lang}:${key}`;
+  if (templates.has(id)) return templates.get(id)!;
+  const text = STRINGS[lang][key];
+  let re: RegExp | null = null;
+  // Plain texts with literal words around their values only: "{name}" alone would match anything.
+  if (typeof text === 'string' && text.replace(/\{\w+\}/g, '').trim()) {
+    const seen = new Set<string>();
+    const source = text
+      .split(/(\{\w+\})/)
+      .map((part) => {
+        const v = /^\{(\w+)\}$/.exec(part)?.[1];
+        if (!v) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        if (seen.has(v)) return `\\k<${v}>`;
+        seen.add(v);
+        return `(?<${v}>.+)`;
+      })
+      .join('');
+    re = new RegExp(`^${source}$`, 'u');
+  }
+  templates.set(id, re);
+  return re;
+}
+
+/**
+ * `text` made from one of `keys` (in either language) made again in `lang`, its values in
+ * turn the same way (an alliance that takes in an independent's list); any other text as it is.
+ */
+export function retranslate(text: string, keys: StringKey[], lang: Lang): string {
+  for (const key of keys)
+    for (const from of ['da', 'en'] as const) {
+      const m = templateRegex(from, key)?.exec(text);
+      if (!m?.groups) continue;
+      const vars = Object.fromEntries(Object.entries(m.groups).map(([k, v]) => [k, retranslate(v, keys, lang)]));
+      return translateQuiet(lang, key, vars);
+    }
+  return text;
+}

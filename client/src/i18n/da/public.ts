@@ -4,11 +4,18 @@ import type { TextTable } from '../plural';
 export const publicScreens = {
   // gallery
   galleryTitle: 'Tilhørerskærm',
+  galleryVoteOnAmendment: 'Afstemning om ændringsforslag {label} (stillet af {name}, {party})',
+  galleryAmendments: 'Ændringsforslag',
+  galleryAmendmentLabel: 'Nr. {label}',
+  galleryAmendmentStatus_pending: 'afventer',
+  galleryAmendmentStatus_adopted: 'vedtaget',
+  galleryAmendmentStatus_rejected: 'forkastet',
+  galleryAmendmentStatus_withdrawn: 'trukket tilbage',
   // home
   homeTitle: 'Salen — afstemning og debat i Borgerrepræsentationen',
   homeIntro: 'Salen er et system til afstemning og talerliste i byrådssalen. Hver skærm har sin rolle:',
   homeSeat: 'Pladsterminal',
-  homeSeatText: 'Medlemmets terminal på den faste plads: indmelding med personlig kode, anmodning om ordet, krav og afstemning. Hver terminal åbnes med sin egen nøgle: /seat?key=…',
+  homeSeatText: 'Medlemmets terminal på den faste plads: indmelding med personlig kode, anmodning om ordet, krav og afstemning. Hver terminal åbnes med sin egen nøgle: /seat#key=…',
   homeChair: 'Forpersonens pult',
   homeChairText: 'Dagsorden, talerliste med begrundelse for hver plads, afstemninger, erklæringer, tilstedeværelse og tilhørerskærm.',
   homeSecretariat: 'Sekretariatet',

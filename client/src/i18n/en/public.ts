@@ -5,11 +5,18 @@ import type { Translation } from '../plural';
 export const publicScreens: Translation<typeof da> = {
   // gallery
   galleryTitle: 'Public display',
+  galleryVoteOnAmendment: 'Vote on amendment {label} (moved by {name}, {party})',
+  galleryAmendments: 'Amendments',
+  galleryAmendmentLabel: 'No. {label}',
+  galleryAmendmentStatus_pending: 'pending',
+  galleryAmendmentStatus_adopted: 'adopted',
+  galleryAmendmentStatus_rejected: 'rejected',
+  galleryAmendmentStatus_withdrawn: 'withdrawn',
   // home
   homeTitle: 'Salen — voting and debate in the city council',
   homeIntro: 'Salen runs voting and the speaker list in the council chamber. Each screen has its role:',
   homeSeat: 'Seat terminal',
-  homeSeatText: 'The member\u2019s terminal at their fixed seat: check-in with a personal code, asking for the floor, demands and voting. Each terminal opens with its own key: /seat?key=…',
+  homeSeatText: 'The member\u2019s terminal at their fixed seat: check-in with a personal code, asking for the floor, demands and voting. Each terminal opens with its own key: /seat#key=…',
   homeChair: 'Chair\u2019s console',
   homeChairText: 'Agenda, speaker list with the reason for each place, votes, declarations, presence and the public display.',
   homeSecretariat: 'Secretariat',
