@@ -73,10 +73,13 @@ describe('decision record routes (§ 29)', () => {
     expect(rec.items.find((i) => i.number === closedNumber)).toEqual({ closed: true, number: closedNumber, title: 'Lukket punkt' });
     const csv = await get(`${server.url}/record/votes.csv`);
     expect(csv.type).toMatch(/text\/csv/);
-    expect(csv.text).toContain('item_number,item_title');
+    expect(csv.text).toContain('Punkt nr.,Punkt');
     expect(csv.text).toContain('Cykelsti på Nørrebrogade');
+    // English keeps the column codes a script reads.
+    const csvEn = await get(`${server.url}/record/votes.csv?lang=en`);
+    expect(csvEn.text).toContain('item_number,item_title');
 
-    const all = [da.text, en.text, json.text, csv.text].join('\n');
+    const all = [da.text, en.text, json.text, csv.text, csvEn.text].join('\n');
     for (const secret of sample.closedSecrets) expect(all, secret).not.toContain(secret);
     for (const e of server.service.state.record.filter((x) => x.itemId === sample.closedItemId)) expect(json.text).not.toContain(`"${e.id}"`);
   });
