@@ -34,6 +34,7 @@ const ACK_TIMEOUT_MS = 10_000;
 const TIME_EVERY_MS = 30_000;
 
 let socket: SalenSocket | null = null;
+let stopFollowing: (() => void) | null = null;
 let timeTimer: ReturnType<typeof setInterval> | null = null;
 
 /** Client-side refusals: never sent to the server, so never a rule of the standing orders. */
@@ -107,9 +108,10 @@ interface RestartingSocket {
  * server closes the transport; its delays are shortened for this once and restored when it is
  * back. If the server said goodbye instead (`io server disconnect`, no reconnection of its
  * own), this connects again after the same spread. `onChange(true)` at the notice,
- * `onChange(false)` once connected again. Used by `connect` below and by the tests.
+ * `onChange(false)` once connected again. Returns `stop`, for a socket given up (a pending
+ * reconnect is dropped). Used by `connect` below and by the tests.
  */
-export function followRestarts(s: RestartingSocket, onChange: (restarting: boolean) => void = () => {}) {
+export function followRestarts(s: RestartingSocket, onChange: (restarting: boolean) => void = () => {}): () => void {
   let restarting = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
   s.on('restarting', (msg) => {
@@ -138,6 +140,10 @@ export function followRestarts(s: RestartingSocket, onChange: (restarting: boole
     s.io.reconnectionDelayMax(RECONNECT.maxMs);
     onChange(false);
   });
+  return () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+  };
 }
 
 export function connect(auth: Auth): SalenSocket {
@@ -153,7 +159,7 @@ export function connect(auth: Auth): SalenSocket {
   socket = s;
   // The connection banner shows "Offline — genforbinder…" meanwhile (the store has no
   // "restarting" state of its own yet).
-  followRestarts(s);
+  stopFollowing = followRestarts(s);
   s.on('connect', () => {
     useStore.setState({ connected: true, everConnected: true, authError: null, authRetryAt: null });
     // The server sends the room's whole view on connect; `sync` is for a gap a delta cannot fill.
@@ -205,6 +211,8 @@ export function disconnect() {
   timeTimer = null;
   if (retryTimer) clearTimeout(retryTimer);
   retryTimer = null;
+  stopFollowing?.();
+  stopFollowing = null;
   if (socket) {
     socket.removeAllListeners();
     socket.disconnect();

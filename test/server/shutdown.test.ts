@@ -151,7 +151,7 @@ describe('clean stop: SIGTERM during a vote storm', () => {
     const tAll = Math.max(...back.values());
     const afterReady = [...back.values()].map((t) => t - tReady).sort((a, b) => a - b);
     console.log(
-      `clean stop: ${acked.length} acks before SIGTERM; SIGTERM → exit ${(tExit - t0).toFixed(0)} ms; ` +
+      `clean stop: ${acked.length} acks in the storm; SIGTERM → exit ${(tExit - t0).toFixed(0)} ms; ` +
         `server ready again → every one of ${screens.length} screens current: ${(tAll - tReady).toFixed(0)} ms ` +
         `(median ${afterReady[afterReady.length >> 1]!.toFixed(0)} ms); SIGTERM → all current ${(tAll - t0).toFixed(0)} ms (restart by the test included)`,
     );
