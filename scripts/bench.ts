@@ -3,7 +3,7 @@
  *
  *   npm run -s bench -- [--seats N] [--public M] [--rounds R] [--json]
  *                       [--replay-events K] [--no-replay] [--no-raw] [--keep] [--cast-window-ms W]
- *                       [--warmup V]
+ *                       [--warmup V] [--tls]
  *
  * Everything runs on this machine over 127.0.0.1: the server (own process, own SQLite file
  * in a temp dir), a plain socket.io server as the floor (own process), and the sockets in
@@ -15,10 +15,16 @@
  * same view texts to the same number of sockets (rounds alternate, so both see the same
  * background load); ours / raw at p99 is the headline. Also: cold replay of a 100,000-event
  * log, and server memory per connected socket. Method and figures: docs/performance.md.
+ *
+ * --tls: the same run over HTTPS/WSS. A throwaway self-signed certificate (openssl) in the
+ * run's temp dir; our server (`--tls-cert`/`--tls-key`'s path: startServer's `tls`) and the raw
+ * floor both speak TLS, and every client trusts that certificate alone. Compare with the same
+ * command without --tls for the cost of TLS.
  */
 import Database from 'better-sqlite3';
 import { io, type Socket } from 'socket.io-client';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Child, dist, fmt, killChildren, now, sleep, spawnChild, within, type Dist } from './bench/common';
@@ -45,6 +51,21 @@ const CONNECT_PARALLEL = Math.max(1, arg('connect-parallel', 10));
 const CAST_WINDOW_MS = Math.max(1, arg('cast-window-ms', 2000));
 /** Votes held before the measured rounds and not measured (see the warm-up below). */
 const WARMUP = Math.max(0, arg('warmup', 1));
+const TLS = flag('tls');
+
+/** A throwaway self-signed certificate for 127.0.0.1 in `dir`: its paths, and the PEM every client trusts. */
+function throwawayCert(dir: string) {
+  const cert = path.join(dir, 'cert.pem');
+  const key = path.join(dir, 'key.pem');
+  execFileSync(
+    'openssl',
+    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1', '-days', '1', '-keyout', key, '-out', cert],
+    { stdio: 'ignore' },
+  );
+  return { cert, key, ca: readFileSync(cert, 'utf8') };
+}
+/** The PEM the clients trust (--tls), or undefined. */
+let CA: string | undefined;
 
 const log = (...a: unknown[]) => {
   if (!JSON_OUT) console.log(...a);
@@ -74,9 +95,9 @@ function share<T>(items: T[], k: number, n: number): T[] {
 async function connectAll(w: Workers, url: string, mode: 'salen' | 'raw', seatKeys: { key: string; personId: string; session: string }[], publics: number) {
   const t0 = now();
   const res = await Promise.all([
-    ...w.seat.map((c, k) => c.call('connect', { url, mode, seats: share(seatKeys, k, w.seat.length), publics: 0, parallel: CONNECT_PARALLEL }, 3 * PHASE_MS)),
+    ...w.seat.map((c, k) => c.call('connect', { url, mode, ca: CA, seats: share(seatKeys, k, w.seat.length), publics: 0, parallel: CONNECT_PARALLEL }, 3 * PHASE_MS)),
     ...w.pub.map((c, k) =>
-      c.call('connect', { url, mode, seats: [], publics: Math.floor(publics / w.pub.length) + (k < publics % w.pub.length ? 1 : 0), parallel: CONNECT_PARALLEL }, 3 * PHASE_MS),
+      c.call('connect', { url, mode, ca: CA, seats: [], publics: Math.floor(publics / w.pub.length) + (k < publics % w.pub.length ? 1 : 0), parallel: CONNECT_PARALLEL }, 3 * PHASE_MS),
     ),
   ]);
   const connected = res.reduce((n, r) => n + (r.connected as number), 0);
@@ -127,7 +148,7 @@ async function collect(w: Workers, t0: number, group: 'salen' | 'raw' = 'salen',
 function connectChair(url: string, personId: string, password: string) {
   return new Promise<{ socket: Socket; version: () => number }>((resolve, reject) => {
     let version = -1;
-    const socket = io(url, { auth: { role: 'chair', personId, password }, transports: ['websocket'], reconnection: false, forceNew: true, parser: lightParser });
+    const socket = io(url, { auth: { role: 'chair', personId, password }, ca: CA, transports: ['websocket'], reconnection: false, forceNew: true, parser: lightParser });
     socket.on('view', (v: LightView) => {
       if (v.version > version) version = v.version;
       resolve({ socket, version: () => version });
@@ -225,10 +246,13 @@ async function main() {
     platform: `${os.platform()} ${os.release()}`,
     loadavg: os.loadavg().map((x) => Math.round(x * 100) / 100),
   };
-  log(`Salen bench: ${SEATS} seats, ${PUBLIC} public sockets, ${ROUNDS} rounds — ${machine.cpu}, ${machine.cores} cores, ${machine.memGiB} GiB, node ${machine.node}, load ${machine.loadavg.join(' ')}`);
+  log(`Salen bench${TLS ? ' over TLS' : ''}: ${SEATS} seats, ${PUBLIC} public sockets, ${ROUNDS} rounds — ${machine.cpu}, ${machine.cores} cores, ${machine.memGiB} GiB, node ${machine.node}, load ${machine.loadavg.join(' ')}`);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'salen-bench-'));
   const dbPath = path.join(dir, 'meeting.sqlite');
-  const out: Record<string, unknown> = { seats: SEATS, public: PUBLIC, sockets: SEATS + PUBLIC, rounds: ROUNDS, machine };
+  const out: Record<string, unknown> = { seats: SEATS, public: PUBLIC, sockets: SEATS + PUBLIC, rounds: ROUNDS, tls: TLS, machine };
+  const tls = TLS ? throwawayCert(dir) : null;
+  CA = tls?.ca;
+  const scheme = tls ? 'https' : 'http';
   try {
     // 1. The meeting: every member checked in, the meeting open, item 2 on the floor.
     const chamber = await seedMeeting(dbPath, SEATS);
@@ -241,9 +265,10 @@ async function main() {
       ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : []),
       ...(process.env.BENCH_SERVER_FLAGS ?? '').split(/\s+/).filter(Boolean),
     ];
-    const server = spawnChild('server', 'scripts/bench/server-proc.ts', [dbPath], ['--expose-gc', ...prof]);
+    const tlsArgs = tls ? [tls.cert, tls.key] : [];
+    const server = spawnChild('server', 'scripts/bench/server-proc.ts', [dbPath, ...tlsArgs], ['--expose-gc', ...prof]);
     const port = (await server.waitEvent('ready', 60_000)).port as number;
-    const url = `http://127.0.0.1:${port}`;
+    const url = `${scheme}://127.0.0.1:${port}`;
     const mem0 = await server.call('memory');
     await server.call('cpu');
 
@@ -271,13 +296,13 @@ async function main() {
     let rawServer: Child | null = null;
     let control: Socket | null = null;
     if (DO_RAW) {
-      rawServer = spawnChild('raw-server', 'scripts/bench/raw-server.ts', [], ['--expose-gc', ...prof]);
+      rawServer = spawnChild('raw-server', 'scripts/bench/raw-server.ts', tlsArgs, ['--expose-gc', ...prof]);
       const rawPort = (await rawServer.waitEvent('ready', 60_000)).port as number;
-      const rawUrl = `http://127.0.0.1:${rawPort}`;
+      const rawUrl = `${scheme}://127.0.0.1:${rawPort}`;
       const rc = await connectAll(w, rawUrl, 'raw', seatKeys, PUBLIC);
       log(`raw socket.io: connected ${rc.connected} sockets in ${fmt(rc.ms / 1000)} s (${rc.failed} failed)`);
       control = await new Promise<Socket>((resolve, reject) => {
-        const s = io(rawUrl, { auth: { room: 'control' }, transports: ['websocket'], reconnection: false, forceNew: true });
+        const s = io(rawUrl, { auth: { room: 'control' }, ca: CA, transports: ['websocket'], reconnection: false, forceNew: true });
         s.on('connect', () => resolve(s));
         s.on('connect_error', reject);
       });
@@ -465,7 +490,7 @@ async function main() {
     const seatBytes = Math.max(...rounds.map((r) => r.bytes.seat));
 
     // 7. Cold replay of a long log, in fresh processes (as after a restart).
-    let replay: number[] = [];
+    const replay: number[] = [];
     if (DO_REPLAY) {
       const replayDb = path.join(dir, 'replay.sqlite');
       const t = now();
@@ -579,7 +604,7 @@ function printTable(o: Record<string, unknown>, d: Record<string, Dist>) {
   const row = (name: string, x: Dist | null, note = '') =>
     log(`  ${name.padEnd(34)} ${x ? [x.min, x.p50, x.p90, x.p99, x.max].map((v) => fmt(v).padStart(9)).join('') : ''}  ${note}`);
   log('');
-  log(`Salen bench — ${o.seats} seats + ${o.public} public = ${o.sockets} sockets, ${o.rounds} rounds`);
+  log(`Salen bench${o.tls ? ' over TLS (HTTPS/WSS, both servers)' : ''} — ${o.seats} seats + ${o.public} public = ${o.sockets} sockets, ${o.rounds} rounds`);
   log(`  ${''.padEnd(34)} ${['min', 'p50', 'p90', 'p99', 'max'].map((h) => h.padStart(9)).join('')}  (ms)`);
   row(`cast → ack (each seat in ${o.cast_window_ms} ms)`, d.cast!, `${o.casts}/${o.casts_expected} acked (both kinds), ${o.casts_durable} durable, ${o.casts_lost} lost`);
   row('  … inside the server', d.serverAck!, 'dispatch → ack resolved (validate, apply, wait for the commit)');

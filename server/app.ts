@@ -1,5 +1,6 @@
 import express from 'express';
-import { createServer } from 'node:http';
+import { createServer, type Server as HttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +13,7 @@ import { MeetingService } from './meeting/service';
 import { loadSetup, openDb, saveSetup, type Credentials } from './store/db';
 import { clientAddressFor, type TrustProxy } from './transport/client-address';
 import { securityHeaders } from './transport/headers';
+import { redirectServer, type TlsFiles } from './transport/tls';
 import type { SignInLimits } from './transport/limits';
 import { attachSockets, type TransportOptions } from './transport/sockets';
 import { VersionCache } from './transport/version-cache';
@@ -54,12 +56,26 @@ export interface StartOptions {
   /** Online backups of the database (`--backup-dir`, server/ops/backup.ts). */
   backup?: BackupOptions;
   /** `GET /metrics` from another machine with `Authorization: Bearer TOKEN` (`--metrics-token`). */
-  metricsToken?: string;
+  metricsToken?: string;  /** HTTPS and WSS on `port` with this certificate and key (`--tls-cert`, `--tls-key`; `readTlsFiles`). */
+  tls?: Pick<TlsFiles, 'cert' | 'key'>;
+  /** With `tls`: a plain HTTP port that answers only `308` to the HTTPS URL (`--http-redirect PORT`). */
+  httpRedirectPort?: number;
+}
+
+export interface CloseOptions {
+  /**
+   * Tell every connected screen that the server is restarting and keep serving this long
+   * before closing the sockets (the acks of actions already sent still go out); 0: no notice.
+   */
+  noticeMs?: number;
 }
 
 export interface RunningServer {
+  /** `https://…` when the server speaks TLS, `http://…` otherwise. */
   url: string;
   port: number;
+  /** The `--http-redirect` listener's port, if any. */
+  redirectPort?: number;
   service: MeetingService;
   /**
    * The credentials this server knows in clear: a demo database's (kept in it), or those of
@@ -68,8 +84,40 @@ export interface RunningServer {
   demo: DemoChamber;
   metrics: Metrics;
   backups: Backups | null;
-  close(): Promise<void>;
+  /**
+   * The clean stop: no new connections, the `restarting` notice (if `noticeMs`), the sockets
+   * closed, what is pending committed, the HTTP server and the database closed.
+   */
+  close(opts?: CloseOptions): Promise<void>;
+  /** Serves a renewed certificate and key from now on (SIGHUP); open connections keep theirs. */
+  reloadTls(files: Pick<TlsFiles, 'cert' | 'key'>): void;
 }
+
+/** `server.listen`, with a refusal to listen (port taken, port < 1024 without the right) as an error that says so. */
+export class ListenError extends Error {}
+function listen(server: HttpServer | ReturnType<typeof createHttpsServer>, port: number, host: string, what: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (e: NodeJS.ErrnoException) => {
+      const why =
+        e.code === 'EADDRINUSE'
+          ? 'the port is already in use'
+          : e.code === 'EACCES'
+            ? 'not allowed (a port below 1024 needs CAP_NET_BIND_SERVICE: docs/deploy.md, "Service")'
+            : e.code === 'EADDRNOTAVAIL'
+              ? 'no such address on this machine'
+              : (e.code ?? e.message);
+      reject(new ListenError(`${what}: cannot listen on ${host}:${port}: ${why}`));
+    };
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
+}
+
+/** How long a clean stop waits for sockets and HTTP connections to close before it closes the database anyway. */
+const CLOSE_WAIT_MS = 3000;
 
 const NO_CREDENTIALS: Credentials = { codes: {}, seatKeys: {}, chairPasswords: {}, secretariatPassword: '' };
 
@@ -93,7 +141,8 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   app.disable('x-powered-by');
   app.set('trust proxy', opts.trustProxy ?? false);
   const clientAddress = clientAddressFor(opts.trustProxy);
-  const http = createServer(app);
+  // HTTPS and WSS on the one port when given a certificate; socket.io attaches to either.
+  const http = opts.tls ? createHttpsServer({ cert: opts.tls.cert, key: opts.tls.key }, app) : createServer(app);
   // Metrics, logs and backups (server/ops): read from the sockets and the state when scraped.
   const metrics = new Metrics({ sockets: () => sockets.io.sockets.sockets.values(), state: () => service.state });
   service.onCommitTimed((seconds, step, n) => metrics.committed(seconds, step, n));
@@ -111,7 +160,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const sockets = attachSockets(http, service, transport);
 
   // Security headers on every answer below (static files, /api, /record, 404s).
-  app.use(securityHeaders());
+  app.use(securityHeaders({ tls: !!opts.tls }));
   const httpLog = watchHttp(clientAddress);
   app.use(httpLog.requests);
   // The meeting's version counts every action, closed items' too (§ 2): only this machine
@@ -170,21 +219,57 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   }
   app.use(httpLog.errors);
 
-  await new Promise<void>((resolve) => http.listen(opts.port ?? 3000, host, resolve));
+  let redirect: HttpServer | null = null;
+  try {
+    await listen(http, opts.port ?? 3000, host, opts.tls ? 'HTTPS' : 'HTTP');
+    if (opts.tls && opts.httpRedirectPort !== undefined) {
+      redirect = redirectServer((http.address() as AddressInfo).port);
+      await listen(redirect, opts.httpRedirectPort, host, '--http-redirect');
+    }
+  } catch (e) {
+    await sockets.close();
+    http.close();
+    service.close();
+    db.close();
+    throw e;
+  }
   const port = (http.address() as AddressInfo).port;
   const wildcard = host === '0.0.0.0' || host === '::' || host === '';
+  let closing: Promise<void> | null = null;
+  const close = async ({ noticeMs = 0 }: CloseOptions = {}) => {
+    // No new connections from here; the sockets already open are served until they close.
+    const httpClosed = new Promise<void>((r) => http.close(() => r()));
+    redirect?.close();
+    if (noticeMs > 0) {
+      sockets.announceRestart(noticeMs);
+      await new Promise((r) => setTimeout(r, noticeMs));
+    }
+    // What was read is committed now and its acks go out on the next turn; an action read
+    // after this is refused (nothing applied), so no screen is left with a half-known press.
+    service.close();
+    await new Promise((r) => setImmediate(r));
+    // A peer that never answers the websocket close would hold the stop for ws's 30 s: what
+    // matters is stored already, so the stop goes on after a few seconds regardless.
+    const done = Promise.all([sockets.close(), httpClosed]);
+    const late = new Promise<void>((r) => setTimeout(r, CLOSE_WAIT_MS).unref());
+    await Promise.race([done, late]);
+    http.closeAllConnections();
+    // A backup under way finishes first: it reads the database being closed.
+    await backups?.close();
+    db.close();
+  };
   return {
-    url: `http://${wildcard ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host}:${port}`,
+    url: `${opts.tls ? 'https' : 'http'}://${wildcard ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
+    redirectPort: redirect ? (redirect.address() as AddressInfo).port : undefined,
     service,
     demo,
     metrics,
     backups,
-    close: async () => {
-      await sockets.close();
-      await new Promise<void>((r) => http.close(() => r()));
-      await backups?.close();
-      db.close();
+    close: (o) => (closing ??= close(o)),
+    reloadTls: (files) => {
+      if (!('setSecureContext' in http)) throw new Error('this server does not speak TLS');
+      http.setSecureContext({ cert: files.cert, key: files.key });
     },
   };
 }

@@ -1,18 +1,20 @@
 import { existsSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { startServer } from './app';
+import { ListenError, startServer } from './app';
 import { demoOnNetworkWarning, DemoOnNetworkError, isLoopback } from './demo/network';
 import { readSetupFile } from './setup/import';
 import { parseTrustProxy } from './transport/client-address';
 import { normalOrigin } from './transport/origin';
 import { opsFlags } from './ops/flags';
 import { log, setLogLevel } from './ops/log';
+import { readTlsFiles, TlsFileError, type TlsFiles, type TlsSource } from './transport/tls';
 
 // `tsx server/main.ts [--demo [--seats N] [--demo-on-network]] [--db FILE] [--port N] [--host H]
 //    [--grace-ms MS] [--setup FILE.json|.csv] [--origin URL]… [--trust-proxy VALUE] [--seat-sockets N]
+//    [--tls-cert FILE --tls-key FILE [--http-redirect PORT]]
 //    [--log-level L] [--backup-dir DIR [--backup-every-min N] [--backup-keep N]] [--metrics-token T]`
-// (docs/deploy.md: running it on a network)
+// (docs/deploy.md: running it on a network, HTTPS, the service, backups, monitoring)
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
@@ -40,6 +42,33 @@ try {
   fail(`--trust-proxy: ${(e as Error).message}`);
 }
 
+// TLS files are read and checked before the database is opened or created, like the flags above.
+const certPath = arg('tls-cert') ?? process.env.SALEN_TLS_CERT;
+const keyPath = arg('tls-key') ?? process.env.SALEN_TLS_KEY;
+if (!certPath !== !keyPath) fail('--tls-cert and --tls-key go together (or SALEN_TLS_CERT and SALEN_TLS_KEY): the certificate and its private key');
+const tlsSource: TlsSource | null =
+  certPath && keyPath
+    ? {
+        cert: { path: path.resolve(certPath), from: arg('tls-cert') ? '--tls-cert' : 'SALEN_TLS_CERT' },
+        key: { path: path.resolve(keyPath), from: arg('tls-key') ? '--tls-key' : 'SALEN_TLS_KEY' },
+      }
+    : null;
+function readTls(src: TlsSource): TlsFiles {
+  try {
+    return readTlsFiles(src);
+  } catch (e) {
+    if (e instanceof TlsFileError) fail(e.message);
+    throw e;
+  }
+}
+const tls = tlsSource ? readTls(tlsSource) : undefined;
+const redirectArg = arg('http-redirect') ?? process.env.SALEN_HTTP_REDIRECT;
+const httpRedirectPort = redirectArg !== undefined ? Number(redirectArg) : undefined;
+if (httpRedirectPort !== undefined) {
+  if (!tls) fail('--http-redirect: only with --tls-cert and --tls-key (it sends plain HTTP to the HTTPS port)');
+  if (!(Number.isInteger(httpRedirectPort) && httpRedirectPort >= 1 && httpRedirectPort <= 65535)) fail(`--http-redirect ${redirectArg}: a port from 1 to 65535`);
+}
+
 const dbPath = path.resolve(arg('db') ?? process.env.SALEN_DB ?? 'data/salen-demo.sqlite');
 mkdirSync(path.dirname(dbPath), { recursive: true });
 const port = Number(arg('port') ?? process.env.PORT ?? 3000);
@@ -55,7 +84,7 @@ const ops = opsFlags(arg, fail);
 setLogLevel(ops.logLevel);
 
 const fresh = !existsSync(dbPath);
-const server = await startServer({
+const started = startServer({
   dbPath,
   port,
   host,
@@ -69,16 +98,20 @@ const server = await startServer({
   setup: setupFile ? readSetupFile(setupFile) : undefined,
   backup: ops.backup,
   metricsToken: ops.metricsToken,
+  tls,
+  httpRedirectPort,
 });
+const server = await started.catch((e: unknown) => (e instanceof ListenError ? fail(e.message) : Promise.reject(e)));
 
 const { url, demo: d, service } = server;
 const s = service.state;
 if (demo && !isLoopback(host)) console.error(`\n${demoOnNetworkWarning(host)}\n`);
 log.info(
-  { event: 'start', url, host, port: server.port, tls: url.startsWith('https:'), db: dbPath, fresh, version: s.version, backupDir: server.backups?.dir, metricsToken: !!ops.metricsToken },
+  { event: 'start', url, host, port: server.port, tls: url.startsWith('https:'), redirectPort: server.redirectPort, db: dbPath, fresh, version: s.version, backupDir: server.backups?.dir, metricsToken: !!ops.metricsToken },
   'Salen is running',
 );
 if (demo) console.log(`Salen kører / Salen is running: ${url}  (data: ${dbPath}${fresh ? ', ny' : ', genoptaget ved version ' + s.version})`);
+if (tls) warnExpiry(tls);
 if (demo) {
   const member = s.persons[s.chair.line[1] ?? ''] ?? Object.values(s.persons)[0]!;
   const seat = member.seatId!;
@@ -104,13 +137,54 @@ if (demo) {
   console.log('Stop: Ctrl+C');
 }
 
+/** A certificate past or near its end: every tablet would refuse the connection. */
+function warnExpiry(files: TlsFiles) {
+  const days = Math.floor((files.validTo.getTime() - Date.now()) / 86_400_000);
+  if (days < 14)
+    log.warn({ event: 'tls-expiry', validTo: files.validTo.toISOString(), days }, `${days < 0 ? 'Certifikatet er udløbet' : 'Certifikatet udløber snart'} / the TLS certificate ${days < 0 ? 'expired' : 'expires soon'}`);
+}
+
+// The clean stop (docs/deploy.md, "Service"): every screen is told the server is restarting
+// (so it reconnects at once rather than backing off), what is pending is committed, the
+// sockets and the database are closed, exit 0. A second signal stops at once: every action
+// acknowledged is on disk already, so nothing acknowledged is lost that way either.
+const RESTART_NOTICE_MS = 250;
+/** systemd's TimeoutStopSec (deploy/salen.service) is longer: the server exits on its own first. */
+const STOP_LIMIT_MS = 8000;
+let stopping = false;
 for (const sig of ['SIGINT', 'SIGTERM'] as const)
   process.on(sig, () => {
+    if (stopping) process.exit(1);
+    stopping = true;
     log.info({ event: 'stop', signal: sig, version: service.state.version }, 'stopping');
-    void server.close().then(() => {
-      log.info({ event: 'stopped', version: service.state.version }, 'stopped');
-      process.exit(0);
-    });
+    setTimeout(() => {
+      log.error({ event: 'stop-timeout', signal: sig, limitMs: STOP_LIMIT_MS }, 'the clean stop took too long; exiting');
+      process.exit(1);
+    }, STOP_LIMIT_MS).unref();
+    server.close({ noticeMs: RESTART_NOTICE_MS }).then(
+      () => {
+        log.info({ event: 'stopped', version: service.state.version }, 'stopped');
+        process.exit(0);
+      },
+      (e: unknown) => {
+        log.error({ event: 'error', err: e, signal: sig }, 'the clean stop failed');
+        process.exit(1);
+      },
+    );
+  });
+
+// A renewed certificate (certbot's deploy hook, `systemctl reload salen`): read, checked and
+// served to new connections without a restart; a bad file keeps the one in use.
+if (tlsSource)
+  process.on('SIGHUP', () => {
+    try {
+      const files = readTlsFiles(tlsSource);
+      server.reloadTls(files);
+      log.info({ event: 'tls-reload', validTo: files.validTo.toISOString() }, 'TLS certificate reloaded');
+      warnExpiry(files);
+    } catch (e) {
+      log.error({ event: 'tls-reload-failed', reason: (e as Error).message }, 'the certificate in use is kept');
+    }
   });
 
 // A promise nobody awaited must not stop the meeting: every handler answers its own faults

@@ -88,6 +88,15 @@ export interface SeatLocksMessage {
   locks: Record<string, SeatLock>;
 }
 
+/**
+ * `restarting`: the server is stopping cleanly (SIGTERM, SIGINT) and closes every socket in
+ * `inMs` ms; what it acknowledged is stored. A screen reconnects soon after the drop
+ * instead of backing off (client/src/socket.ts, `followRestarts`).
+ */
+export interface RestartingMessage {
+  inMs: number;
+}
+
 // --- socket.io's typed event maps ----------------------------------------------------------
 
 /** Client → server: each event's payload (if any) and its acknowledgement. */
@@ -106,6 +115,7 @@ export interface ServerToClientEvents {
   notice: (msg: NoticeMessage) => void;
   session: (msg: SessionMessage) => void;
   seatLocks: (msg: SeatLocksMessage) => void;
+  restarting: (msg: RestartingMessage) => void;
 }
 
 export type ClientEvent = keyof ClientToServerEvents;

@@ -34,6 +34,7 @@ const ACK_TIMEOUT_MS = 10_000;
 const TIME_EVERY_MS = 30_000;
 
 let socket: SalenSocket | null = null;
+let stopFollowing: (() => void) | null = null;
 let timeTimer: ReturnType<typeof setInterval> | null = null;
 
 /** Client-side refusals: never sent to the server, so never a rule of the standing orders. */
@@ -81,11 +82,84 @@ function scheduleRetry(s: SalenSocket, ms: number) {
   }, ms);
 }
 
+/** socket.io's reconnection after an unexpected drop: from about 1 s, doubling, at most 3 s. */
+const RECONNECT = { delayMs: 1000, jitter: 0.5, maxMs: 3000 };
+/**
+ * After the server's `restarting` notice: the first try 100–500 ms after the drop (spread so
+ * 55 tablets and the gallery do not arrive in the same millisecond), then about every second
+ * until the server is back, instead of the backoff meant for a network that is down.
+ */
+export const AFTER_RESTART = { delayMs: 300, jitter: 0.67, maxMs: 1000 };
+
+/** The part of a socket.io client socket that `followRestarts` uses (the screens' and the tests'). */
+interface RestartingSocket {
+  readonly io: { reconnectionDelay(ms: number): unknown; reconnectionDelayMax(ms: number): unknown; randomizationFactor(f: number): unknown };
+  readonly active: boolean;
+  readonly connected: boolean;
+  connect(): unknown;
+  on(event: 'restarting', cb: (msg: unknown) => void): unknown;
+  on(event: 'disconnect', cb: (reason: string) => void): unknown;
+  on(event: 'connect', cb: () => void): unknown;
+}
+
+/**
+ * The server's `restarting` notice (docs/protocol.md): the drop that follows is a restart, so
+ * the socket comes back as soon as the server does. socket.io reconnects by itself after the
+ * server closes the transport; its delays are shortened for this once and restored when it is
+ * back. If the server said goodbye instead (`io server disconnect`, no reconnection of its
+ * own), this connects again after the same spread. `onChange(true)` at the notice,
+ * `onChange(false)` once connected again. Returns `stop`, for a socket given up (a pending
+ * reconnect is dropped). Used by `connect` below and by the tests.
+ */
+export function followRestarts(s: RestartingSocket, onChange: (restarting: boolean) => void = () => {}): () => void {
+  let restarting = false;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  s.on('restarting', (msg) => {
+    const inMs = (msg as { inMs?: unknown } | null)?.inMs;
+    if (typeof inMs !== 'number' || !(inMs >= 0)) return;
+    restarting = true;
+    s.io.reconnectionDelay(AFTER_RESTART.delayMs);
+    s.io.randomizationFactor(AFTER_RESTART.jitter);
+    s.io.reconnectionDelayMax(AFTER_RESTART.maxMs);
+    onChange(true);
+  });
+  s.on('disconnect', (reason) => {
+    if (!restarting || reason !== 'io server disconnect') return;
+    const spread = AFTER_RESTART.delayMs * (1 - AFTER_RESTART.jitter + 2 * AFTER_RESTART.jitter * Math.random());
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      if (!s.connected && !s.active) s.connect();
+    }, spread);
+  });
+  s.on('connect', () => {
+    if (!restarting) return;
+    restarting = false;
+    s.io.reconnectionDelay(RECONNECT.delayMs);
+    s.io.randomizationFactor(RECONNECT.jitter);
+    s.io.reconnectionDelayMax(RECONNECT.maxMs);
+    onChange(false);
+  });
+  return () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+  };
+}
+
 export function connect(auth: Auth): SalenSocket {
   disconnect();
   resetStore();
-  const s: SalenSocket = io({ auth: handshake(auth), transports: ['websocket', 'polling'], reconnectionDelayMax: 3000 });
+  const s: SalenSocket = io({
+    auth: handshake(auth),
+    transports: ['websocket', 'polling'],
+    reconnectionDelay: RECONNECT.delayMs,
+    randomizationFactor: RECONNECT.jitter,
+    reconnectionDelayMax: RECONNECT.maxMs,
+  });
   socket = s;
+  // The connection banner shows "Offline — genforbinder…" meanwhile (the store has no
+  // "restarting" state of its own yet).
+  stopFollowing = followRestarts(s);
   s.on('connect', () => {
     useStore.setState({ connected: true, everConnected: true, authError: null, authRetryAt: null });
     // The server sends the room's whole view on connect; `sync` is for a gap a delta cannot fill.
@@ -137,6 +211,8 @@ export function disconnect() {
   timeTimer = null;
   if (retryTimer) clearTimeout(retryTimer);
   retryTimer = null;
+  stopFollowing?.();
+  stopFollowing = null;
   if (socket) {
     socket.removeAllListeners();
     socket.disconnect();

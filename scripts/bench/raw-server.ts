@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { serve } from './common';
@@ -6,7 +8,9 @@ import { serve } from './common';
 // The floor: a plain socket.io server that broadcasts a payload of the given size to the
 // same rooms as the real server does, and acknowledges every action at once.
 const gc = (globalThis as { gc?: () => void }).gc;
-const http = createServer();
+// --tls: the same certificate as the real server, so the floor pays for TLS too.
+const [certPath, keyPath] = process.argv.slice(2);
+const http = certPath && keyPath ? createHttpsServer({ cert: readFileSync(certPath), key: readFileSync(keyPath) }) : createServer();
 const io = new Server(http, { maxHttpBufferSize: 8 * 2 ** 20 });
 let cpu = process.cpuUsage();
 

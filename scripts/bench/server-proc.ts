@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { startServer as StartServer } from '../../server/app';
@@ -9,13 +10,16 @@ import { now, serve } from './common';
 // commit's time goes: the SQLite transaction (with its fsync) and the whole flush (commit,
 // acks, then the broadcasts to every room).
 const dbPath = process.argv[2]!;
+// --tls: the certificate and key the coordinator made; the server speaks HTTPS/WSS with them.
+const [certPath, keyPath] = process.argv.slice(3);
 const gc = (globalThis as { gc?: () => void }).gc;
 
 // BENCH_APP=path/to/app.ts runs a variant of the server (for trying a design change side by
 // side with the current one); by default the server in server/.
 const appModule = process.env.BENCH_APP ? pathToFileURL(path.resolve(process.env.BENCH_APP)).href : '../../server/app';
 const { startServer } = (await import(appModule)) as { startServer: typeof StartServer };
-const server = await startServer({ dbPath, port: 0, host: '127.0.0.1', graceMs: 600_000, staticDir: '/nonexistent' });
+const tls = certPath && keyPath ? { cert: readFileSync(certPath), key: readFileSync(keyPath) } : undefined;
+const server = await startServer({ dbPath, port: 0, host: '127.0.0.1', graceMs: 600_000, staticDir: '/nonexistent', tls });
 
 interface FlushTrace {
   at: number;

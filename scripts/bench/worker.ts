@@ -28,9 +28,10 @@ const disconnectReasons: Record<string, number> = {};
 let cpuMark = process.cpuUsage();
 const CHOICES = ['for', 'against', 'abstain'] as const;
 
-function open(group: string, url: string, auth: Record<string, unknown>, kind: Conn['kind'], personId: string, waitView: boolean): Promise<Conn | null> {
+function open(group: string, url: string, auth: Record<string, unknown>, kind: Conn['kind'], personId: string, waitView: boolean, ca?: string): Promise<Conn | null> {
   return new Promise((resolve) => {
-    const socket = io(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true, parser: lightParser, timeout: 60_000 });
+    // `ca` (--tls): the run's throwaway certificate, the only one trusted.
+    const socket = io(url, { auth, ca, transports: ['websocket'], reconnection: false, forceNew: true, parser: lightParser, timeout: 60_000 });
     const c: Conn = { socket, kind, personId, last: -1, hit: NaN, hitBytes: 0 };
     let done = false;
     const finish = (ok: boolean) => {
@@ -62,6 +63,7 @@ serve({
   /** Opens the sockets in waves; `mode: raw` joins rooms on the plain socket.io server. */
   async connect(m) {
     const url = m.url as string;
+    const ca = m.ca as string | undefined;
     const raw = m.mode === 'raw';
     const group = raw ? 'raw' : 'salen';
     const list = conns(group);
@@ -70,8 +72,8 @@ serve({
     const parallel = (m.parallel as number) ?? 100;
     const jobs: (() => Promise<Conn | null>)[] = [];
     for (const s of seats)
-      jobs.push(() => open(group, url, raw ? { room: 'members' } : { role: 'seat', seatKey: s.key, session: s.session }, 'seat', s.personId, !raw));
-    for (let i = 0; i < publics; i++) jobs.push(() => open(group, url, raw ? { room: 'public' } : { role: 'public' }, 'public', '', !raw));
+      jobs.push(() => open(group, url, raw ? { room: 'members' } : { role: 'seat', seatKey: s.key, session: s.session }, 'seat', s.personId, !raw, ca));
+    for (let i = 0; i < publics; i++) jobs.push(() => open(group, url, raw ? { room: 'public' } : { role: 'public' }, 'public', '', !raw, ca));
     const t0 = now();
     let failed = 0;
     for (let i = 0; i < jobs.length; i += parallel) {

@@ -6,8 +6,9 @@ import helmet from 'helmet';
 // helmet. The built screens load one script and one stylesheet from the server itself and
 // nothing inline, so the policy allows only 'self'; the printable record (server-rendered)
 // has one <style> block, which its answer allows by that block's SHA-256 alone.
-// HSTS is OFF: the server speaks plain HTTP until TLS exists (issue #13); a Strict-Transport-
-// Security header on plain HTTP is ignored by browsers, and behind a TLS proxy the proxy sets it.
+// HSTS only when this server speaks TLS itself (`--tls-cert`): over plain HTTP browsers ignore
+// it, and behind a TLS proxy the proxy sets it (docs/deploy.md, "HTTPS"). No includeSubDomains:
+// the council's other hosts under the same name are not ours to pin to HTTPS.
 
 const DIRECTIVES: Record<string, string[]> = {
   'default-src': ["'self'"],
@@ -46,11 +47,17 @@ export function allowInlineStyles(res: Response, hashes: string[]) {
   res.setHeader('Content-Security-Policy', cspHeader(hashes));
 }
 
-/** helmet, configured: CSP as above, frame-ancestors 'none' + X-Frame-Options DENY, nosniff, no-referrer, no HSTS. */
-export function securityHeaders(): RequestHandler {
+/** `Strict-Transport-Security: max-age=…` over HTTPS: one year, this host only. */
+export const HSTS_MAX_AGE_S = 365 * 24 * 60 * 60;
+
+/**
+ * helmet, configured: CSP as above, frame-ancestors 'none' + X-Frame-Options DENY, nosniff,
+ * no-referrer; HSTS only when `tls` (the server's own HTTPS).
+ */
+export function securityHeaders(opts: { tls?: boolean } = {}): RequestHandler {
   return helmet({
     contentSecurityPolicy: { useDefaults: false, directives: DIRECTIVES },
-    strictTransportSecurity: false,
+    strictTransportSecurity: opts.tls ? { maxAge: HSTS_MAX_AGE_S, includeSubDomains: false, preload: false } : false,
     xFrameOptions: { action: 'deny' },
     referrerPolicy: { policy: 'no-referrer' },
     xContentTypeOptions: true,

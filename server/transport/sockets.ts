@@ -1,4 +1,5 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Server as HttpsServer } from 'node:https';
 import { Server } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents, SyncAck, ViewMessage } from '../../shared/protocol';
 import { lateWarningDue } from '../../shared/engine/selectors';
@@ -61,7 +62,7 @@ export interface TransportOptions {
  * router) and views out. Views are encoded once per room per push; a seat's own part goes only
  * to it.
  */
-export function attachSockets(http: HttpServer, service: MeetingService, opts: TransportOptions) {
+export function attachSockets(http: HttpServer | HttpsServer, service: MeetingService, opts: TransportOptions) {
   const io: SalenServer = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(http, {
     maxHttpBufferSize: 64 * 1024,
     pingInterval: opts.pingIntervalMs ?? 5000,
@@ -347,6 +348,13 @@ export function attachSockets(http: HttpServer, service: MeetingService, opts: T
   return {
     io,
     seats,
+    /**
+     * The clean stop's notice (docs/protocol.md, `restarting`): to every socket at once, not
+     * behind the queued pushes, so a screen knows the drop that follows is a restart.
+     */
+    announceRestart: (inMs: number) => {
+      io.emit('restarting', { inMs });
+    },
     close: async () => {
       clearInterval(tick);
       if (tallyTimer) clearTimeout(tallyTimer);

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { get as httpsGet } from 'node:https';
 import { createServer } from 'node:net';
 
 /** A free loopback port. */
@@ -12,8 +13,19 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** The real server as its own process, so a test can kill -9 it. */
-export async function spawnServer(dbPath: string, port: number, extra: string[] = []): Promise<ChildProcess> {
+/** `/healthz` answers 200 over HTTPS, trusting only `ca`. */
+function httpsReady(port: number, ca: string | Buffer): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = httpsGet({ host: '127.0.0.1', port, path: '/healthz', ca, servername: 'localhost' }, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
+    req.on('error', () => resolve(false));
+  });
+}
+
+/** The real server as its own process, so a test can kill -9 it; `tls.ca`: it serves HTTPS with a certificate from that CA. */
+export async function spawnServer(dbPath: string, port: number, extra: string[] = [], tls?: { ca: string | Buffer }): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--demo', '--db', dbPath, '--port', String(port), ...extra], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -24,12 +36,15 @@ export async function spawnServer(dbPath: string, port: number, extra: string[] 
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited: ${err}`);
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
-      if (res.ok) return child;
-    } catch {
-      /* not yet listening */
-    }
+    if (tls) {
+      if (await httpsReady(port, tls.ca)) return child;
+    } else
+      try {
+        const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+        if (res.ok) return child;
+      } catch {
+        /* not yet listening */
+      }
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill('SIGKILL');
@@ -41,5 +56,14 @@ export function kill9(child: ChildProcess): Promise<void> {
     if (child.exitCode !== null) return resolve();
     child.once('exit', () => resolve());
     child.kill('SIGKILL');
+  });
+}
+
+/** Sends `signal` and resolves with how the process ended. */
+export function stopWith(child: ChildProcess, signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve({ code: child.exitCode, signal: child.signalCode });
+    child.once('exit', (code, sig) => resolve({ code, signal: sig }));
+    child.kill(signal);
   });
 }
