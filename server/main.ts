@@ -3,12 +3,15 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startServer } from './app';
 import { demoOnNetworkWarning, DemoOnNetworkError, isLoopback } from './demo/network';
-import { readSetupFile } from './setup/import';
+import { ServerKeyError } from './security/secrets';
+import { parseMinCodeDigits, readSetupFile } from './setup/import';
+import { defaultProvisioningFile } from './store/credentials';
 import { parseTrustProxy } from './transport/client-address';
 import { normalOrigin } from './transport/origin';
 
 // `tsx server/main.ts [--demo [--seats N] [--demo-on-network]] [--db FILE] [--port N] [--host H]
-//    [--grace-ms MS] [--setup FILE.json|.csv] [--origin URL]… [--trust-proxy VALUE] [--seat-sockets N]`
+//    [--grace-ms MS] [--setup FILE.json|.csv] [--origin URL]… [--trust-proxy VALUE] [--seat-sockets N]
+//    [--key-file PATH] [--provisioning-file PATH] [--min-code-digits N]`
 // (docs/deploy.md: running it on a network)
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -48,6 +51,19 @@ const seatSockets = arg('seat-sockets') ?? process.env.SALEN_SEAT_SOCKETS;
 if (seatSockets !== undefined && !(Number.isInteger(Number(seatSockets)) && Number(seatSockets) >= 1 && Number(seatSockets) <= 20))
   fail(`--seat-sockets ${seatSockets}: a whole number from 1 to 20`);
 
+// Secrets at rest (docs/security.md): the server key outside the database, generated
+// credentials written once to the provisioning file, the import's minimum code length.
+const keyFileArg = arg('key-file') ?? process.env.SALEN_KEY_FILE;
+const keyFile = keyFileArg ? path.resolve(keyFileArg) : undefined;
+const provisioningArg = arg('provisioning-file') ?? process.env.SALEN_PROVISIONING_FILE;
+const provisioningFile = provisioningArg ? path.resolve(provisioningArg) : undefined;
+let setup;
+try {
+  setup = setupFile ? readSetupFile(setupFile, { minCodeDigits: parseMinCodeDigits(arg('min-code-digits')) }) : undefined;
+} catch (e) {
+  fail((e as Error).message);
+}
+
 const fresh = !existsSync(dbPath);
 const server = await startServer({
   dbPath,
@@ -60,13 +76,20 @@ const server = await startServer({
   origins,
   trustProxy,
   transport: seatSockets !== undefined ? { maxSeatSockets: Number(seatSockets) } : undefined,
-  setup: setupFile ? readSetupFile(setupFile) : undefined,
-});
+  setup,
+  keyFile,
+  provisioningFile,
+}).catch((e: unknown) => (e instanceof ServerKeyError ? fail(e.message) : Promise.reject(e)));
 
 const { url, demo: d, service } = server;
 const s = service.state;
 if (demo && !isLoopback(host)) console.error(`\n${demoOnNetworkWarning(host)}\n`);
 console.log(`Salen kører / Salen is running: ${url}  (data: ${dbPath}${fresh ? ', ny' : ', genoptaget ved version ' + s.version})`);
+if (fresh && setup?.generated) {
+  // Where, never what: the drawn credentials are in that file only.
+  const where = provisioningFile ?? defaultProvisioningFile(dbPath);
+  console.log(`  Nye adgangsoplysninger (kun) i / New credentials (only) in: ${where}`);
+}
 if (demo) {
   const member = s.persons[s.chair.line[1] ?? ''] ?? Object.values(s.persons)[0]!;
   const seat = member.seatId!;
