@@ -9,7 +9,8 @@ import { demoChamber } from './chamber';
 // seeded, and kept IN CLEAR TEXT in that database's meta table, so a restart prints the same
 // links and `/api/demo` can list them. That is the trade-off of a demo: anyone who can read
 // the file (or reach `/api/demo`) has every key and password. A real meeting is set up from
-// a file (docs/setup.md) and only the hashes of its credentials are stored.
+// a file (docs/setup.md) and only keyed or salted hashes of its credentials are stored
+// (server/store/credentials.ts).
 
 /** The demo chamber with its credentials in clear (what `RunningServer.demo` holds). */
 export interface DemoChamber extends Credentials {

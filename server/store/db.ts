@@ -30,6 +30,8 @@ export function eventHash(prevHash: string, seq: number, actionJson: string, ctx
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+-- secret_hash: scrypt for passwords, HMAC under the server key for codes and seat keys
+-- (server/store/credentials.ts); bare SHA-256 in files from before, wrapped at start.
 CREATE TABLE IF NOT EXISTS credentials (
   kind TEXT NOT NULL, subject TEXT NOT NULL, secret_hash TEXT NOT NULL,
   PRIMARY KEY (kind, subject)
