@@ -26,7 +26,6 @@ const SALT_BYTES = 16;
 export const SERVER_KEY_BYTES = 32;
 
 export type PasswordScheme = 'scrypt' | 'scrypt(sha256)';
-export type TagScheme = 'hmac-sha256' | 'hmac-sha256(sha256)';
 
 export const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -88,13 +87,6 @@ export function passwordNeedsRehash(stored: string): boolean {
   const parsed = parsePassword(stored);
   if (!parsed) return false;
   return parsed.scheme !== 'scrypt' || parsed.params.N < SCRYPT.N || parsed.params.r < SCRYPT.r || parsed.params.p < SCRYPT.p;
-}
-
-/** The stored form's scheme, for tests and the upgrade (null: not a form this server writes). */
-export function schemeOf(stored: string): PasswordScheme | TagScheme | 'sha256' | null {
-  if (isLegacyHash(stored)) return 'sha256';
-  const m = /^(scrypt|scrypt\(sha256\)|hmac-sha256|hmac-sha256\(sha256\))\$/.exec(stored);
-  return m ? (m[1] as PasswordScheme | TagScheme) : null;
 }
 
 /**
