@@ -10,6 +10,7 @@ import { publicView } from '../shared/views';
 import { seedDemo, storedDemoCredentials, type DemoChamber } from './demo/credentials';
 import { DemoOnNetworkError, isLoopback } from './demo/network';
 import { MeetingService } from './meeting/service';
+import { openCredentials } from './store/credentials';
 import { loadSetup, openDb, saveSetup, type Credentials } from './store/db';
 import { clientAddressFor, type TrustProxy } from './transport/client-address';
 import { securityHeaders } from './transport/headers';
@@ -37,8 +38,15 @@ export interface StartOptions {
   demoSeats?: number;
   /** Serve the demo (and `/api/demo`) to the network: `--demo-on-network`. */
   demoOnNetwork?: boolean;
-  /** Or seed this set-up (ignored when the database already has one). */
-  setup?: { setup: MeetingSetup; credentials: Credentials; config?: Partial<ChamberConfig> };
+  /**
+   * Or seed this set-up (ignored when the database already has one); `generated`, the
+   * credentials its import drew, go to the provisioning file once.
+   */
+  setup?: { setup: MeetingSetup; credentials: Credentials; config?: Partial<ChamberConfig>; generated?: Partial<Credentials> };
+  /** The server key for codes and seat keys (`--key-file`); default `<dbPath>.key` (server/store/credentials.ts). */
+  keyFile?: string;
+  /** Where credentials the server draws are written once (`--provisioning-file`); default `<dbPath>.provisioning.jsonl`. */
+  provisioningFile?: string;
   config?: Partial<ChamberConfig>;
   staticDir?: string;
   graceMs?: number;
@@ -126,10 +134,18 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   // The demo publishes its credentials: checked before anything is opened or written.
   if (opts.demo && !opts.demoOnNetwork && !isLoopback(host)) throw new DemoOnNetworkError(host);
   const db = openDb(opts.dbPath);
+  try {
+    // The server key: a missing or foreign one refuses the start (ServerKeyError, with what to do).
+    openCredentials(db, { keyFile: opts.keyFile, provisioningFile: opts.provisioningFile });
+  } catch (e) {
+    db.close();
+    throw e;
+  }
   let seeded: Credentials | null = null;
   if (!loadSetup(db)) {
     if (opts.setup) {
-      saveSetup(db, opts.setup.setup, { ...opts.setup.config, ...opts.config }, opts.setup.credentials);
+      const { generated } = opts.setup;
+      saveSetup(db, opts.setup.setup, { ...opts.setup.config, ...opts.config }, opts.setup.credentials, generated && { source: 'setup', credentials: generated });
       seeded = opts.setup.credentials;
     } else if (opts.demo) seeded = seedDemo(db, { seatCount: opts.demoSeats, config: opts.config });
     else throw new Error(`${opts.dbPath} holds no meeting set-up; start with --demo or --setup FILE`);

@@ -3,7 +3,9 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { ListenError, startServer } from './app';
 import { demoOnNetworkWarning, DemoOnNetworkError, isLoopback } from './demo/network';
-import { readSetupFile } from './setup/import';
+import { ServerKeyError } from './security/secrets';
+import { parseMinCodeDigits, readSetupFile } from './setup/import';
+import { defaultProvisioningFile } from './store/credentials';
 import { parseTrustProxy } from './transport/client-address';
 import { normalOrigin } from './transport/origin';
 import { opsFlags } from './ops/flags';
@@ -13,8 +15,9 @@ import { readTlsFiles, TlsFileError, type TlsFiles, type TlsSource } from './tra
 // `tsx server/main.ts [--demo [--seats N] [--demo-on-network]] [--db FILE] [--port N] [--host H]
 //    [--grace-ms MS] [--setup FILE.json|.csv] [--origin URL]… [--trust-proxy VALUE] [--seat-sockets N]
 //    [--tls-cert FILE --tls-key FILE [--http-redirect PORT]]
-//    [--log-level L] [--backup-dir DIR [--backup-every-min N] [--backup-keep N]] [--metrics-token T]`
-// (docs/deploy.md: running it on a network, HTTPS, the service, backups, monitoring)
+//    [--log-level L] [--backup-dir DIR [--backup-every-min N] [--backup-keep N]] [--metrics-token T]
+//    [--key-file PATH] [--provisioning-file PATH] [--min-code-digits N]`
+// (docs/deploy.md: running it on a network, HTTPS, the service, secrets, backups, monitoring)
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
@@ -83,6 +86,19 @@ if (seatSockets !== undefined && !(Number.isInteger(Number(seatSockets)) && Numb
 const ops = opsFlags(arg, fail);
 setLogLevel(ops.logLevel);
 
+// Secrets at rest (docs/security.md): the server key outside the database, generated
+// credentials written once to the provisioning file, the import's minimum code length.
+const keyFileArg = arg('key-file') ?? process.env.SALEN_KEY_FILE;
+const keyFile = keyFileArg ? path.resolve(keyFileArg) : undefined;
+const provisioningArg = arg('provisioning-file') ?? process.env.SALEN_PROVISIONING_FILE;
+const provisioningFile = provisioningArg ? path.resolve(provisioningArg) : undefined;
+let setup;
+try {
+  setup = setupFile ? readSetupFile(setupFile, { minCodeDigits: parseMinCodeDigits(arg('min-code-digits')) }) : undefined;
+} catch (e) {
+  fail((e as Error).message);
+}
+
 const fresh = !existsSync(dbPath);
 const started = startServer({
   dbPath,
@@ -95,13 +111,17 @@ const started = startServer({
   origins,
   trustProxy,
   transport: seatSockets !== undefined ? { maxSeatSockets: Number(seatSockets) } : undefined,
-  setup: setupFile ? readSetupFile(setupFile) : undefined,
+  setup,
+  keyFile,
+  provisioningFile,
   backup: ops.backup,
   metricsToken: ops.metricsToken,
   tls,
   httpRedirectPort,
 });
-const server = await started.catch((e: unknown) => (e instanceof ListenError ? fail(e.message) : Promise.reject(e)));
+const server = await started.catch((e: unknown) =>
+  e instanceof ListenError || e instanceof ServerKeyError ? fail(e.message) : Promise.reject(e),
+);
 
 const { url, demo: d, service } = server;
 const s = service.state;
@@ -112,6 +132,11 @@ log.info(
 );
 if (demo) console.log(`Salen kører / Salen is running: ${url}  (data: ${dbPath}${fresh ? ', ny' : ', genoptaget ved version ' + s.version})`);
 if (tls) warnExpiry(tls);
+if (fresh && setup?.generated) {
+  // Where, never what: the drawn credentials are in that file only.
+  const where = provisioningFile ?? defaultProvisioningFile(dbPath);
+  log.info({ event: 'provisioning', file: where }, `Nye adgangsoplysninger (kun) i / New credentials (only) in: ${where}`);
+}
 if (demo) {
   const member = s.persons[s.chair.line[1] ?? ''] ?? Object.values(s.persons)[0]!;
   const seat = member.seatId!;

@@ -284,6 +284,8 @@ export async function authMatrix(opts: { log?: (line: string) => void } = {}): P
     mkdirSync(dir, { recursive: true });
     const dbPath = path.join(dir, 'meeting.sqlite');
     copyFileSync(base.dbPath, dbPath);
+    // The codes and seat keys are stored under the base's server key (server/store/credentials.ts).
+    copyFileSync(`${base.dbPath}.key`, `${dbPath}.key`);
     servers++;
     const s = await startServer({ dbPath, port: 0, graceMs: 600_000, staticDir: '/nonexistent' });
     running.push(s);

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
-import { randomBytes, randomInt } from 'node:crypto';
 import type { ChamberConfig } from '../../shared/config';
 import type { MeetingSetup } from '../../shared/types';
+import { newCodes, newPassword, newSeatKey } from '../security/secrets';
 import { getMeta, loadSetup, saveSetup, setMeta, type Credentials, type DB } from '../store/db';
 import { demoChamber } from './chamber';
 
@@ -9,7 +9,8 @@ import { demoChamber } from './chamber';
 // seeded, and kept IN CLEAR TEXT in that database's meta table, so a restart prints the same
 // links and `/api/demo` can list them. That is the trade-off of a demo: anyone who can read
 // the file (or reach `/api/demo`) has every key and password. A real meeting is set up from
-// a file (docs/setup.md) and only the hashes of its credentials are stored.
+// a file (docs/setup.md) and only keyed or salted hashes of its credentials are stored
+// (server/store/credentials.ts).
 
 /** The demo chamber with its credentials in clear (what `RunningServer.demo` holds). */
 export interface DemoChamber extends Credentials {
@@ -17,31 +18,22 @@ export interface DemoChamber extends Credentials {
 }
 
 const META_KEY = 'demoCredentials';
-/** 18 random bytes: a 24-character base64url seat key (144 bits). */
-const SEAT_KEY_BYTES = 18;
-/** 12 random bytes: a 16-character base64url password (96 bits). */
-const PASSWORD_BYTES = 12;
-
-const token = (bytes: number) => randomBytes(bytes).toString('base64url');
+/** Six digits: the set-up import's minimum (server/setup/import.ts), like a real meeting's. */
+const CODE_DIGITS = 6;
 
 /**
- * Fresh random credentials for a set-up: member codes of 4 digits like real ones (distinct,
- * because a code is looked up by itself), long random seat keys and console passwords.
+ * Fresh random credentials for a set-up: member codes of six digits like real ones
+ * (distinct, because a code is looked up by itself), 24-character seat keys (144 bits) and
+ * 16-character console passwords (96 bits).
  */
 export function newDemoCredentials(setup: MeetingSetup): Credentials {
-  if (setup.persons.length > 9000) throw new Error('the demo has at most 9,000 persons (4-digit codes)');
-  const used = new Set<string>();
-  const codes: Record<string, string> = {};
-  for (const p of setup.persons) {
-    let code: string;
-    do code = String(randomInt(1000, 10_000));
-    while (used.has(code));
-    used.add(code);
-    codes[p.id] = code;
-  }
-  const seatKeys = Object.fromEntries(setup.chamber.seats.map((s) => [s.id, token(SEAT_KEY_BYTES)]));
-  const chairPasswords = Object.fromEntries(setup.chairLine.map((id) => [id, token(PASSWORD_BYTES)]));
-  return { codes, seatKeys, chairPasswords, secretariatPassword: token(PASSWORD_BYTES) };
+  const codes = newCodes(
+    setup.persons.map((p) => p.id),
+    CODE_DIGITS,
+  );
+  const seatKeys = Object.fromEntries(setup.chamber.seats.map((s) => [s.id, newSeatKey()]));
+  const chairPasswords = Object.fromEntries(setup.chairLine.map((id) => [id, newPassword()]));
+  return { codes, seatKeys, chairPasswords, secretariatPassword: newPassword() };
 }
 
 /** The demo chamber (at any size) with fresh random credentials, not yet stored anywhere. */
@@ -50,12 +42,16 @@ export function newDemo(opts: { seatCount?: number } = {}): DemoChamber {
   return { setup, ...newDemoCredentials(setup) };
 }
 
-/** Seeds an empty database with the demo chamber and new random credentials, kept in `meta`. */
+/**
+ * Seeds an empty database with the demo chamber and new random credentials, kept in `meta`
+ * and written to the provisioning file like any credentials the server draws.
+ */
 export function seedDemo(db: DB, opts: { seatCount?: number; config?: Partial<ChamberConfig> } = {}): DemoChamber {
   const demo = newDemo({ seatCount: opts.seatCount });
   const memberCount = demo.setup.persons.filter((p) => p.kind === 'member').length;
+  const { codes, seatKeys, chairPasswords, secretariatPassword } = demo;
   db.transaction(() => {
-    saveSetup(db, demo.setup, { memberCount, ...opts.config }, demo);
+    saveSetup(db, demo.setup, { memberCount, ...opts.config }, demo, { source: 'demo', credentials: { codes, seatKeys, chairPasswords, secretariatPassword } });
     storeDemoCredentials(db, demo);
   })();
   return demo;

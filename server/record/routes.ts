@@ -3,7 +3,8 @@ import { recordHtml } from '../../shared/record/html';
 import { RECORD_TEXT, votesCsvIn, type Lang } from '../../shared/record/i18n';
 import type { Audience } from '../../shared/record/types';
 import type { MeetingService } from '../meeting/service';
-import { checkSecret, findBySecret } from '../store/db';
+import { SecretsBusyError } from '../security/secrets';
+import { checkSecret, findBySecret } from '../store/credentials';
 import { allowInlineStyles, inlineStyleHashes } from '../transport/headers';
 import { SignInLimiter, type SignInLimits } from '../transport/limits';
 import { VersionCache } from '../transport/version-cache';
@@ -85,7 +86,7 @@ export function recordRouter(service: MeetingService, opts: RecordRouterOptions 
   }
 
   /** Members, the chair line and the secretariat may read the members' version (§ 3). */
-  function memberAccess(req: Request): boolean {
+  async function memberAccess(req: Request): Promise<boolean> {
     const code = typeof req.query.code === 'string' ? req.query.code : undefined;
     if (code !== undefined) return code.length > 0 && code.length <= 64 && findBySecret(service.db, 'code', code) !== null;
     const basic = basicCredentials(req);
@@ -93,7 +94,7 @@ export function recordRouter(service: MeetingService, opts: RecordRouterOptions 
     const { user, password } = basic;
     if (!password || password.length > 200) return false;
     if (user === 'secretariat') return checkSecret(service.db, 'secretariat', 'secretariat', password);
-    if (user && checkSecret(service.db, 'chair', user, password)) return true;
+    if (user && (await checkSecret(service.db, 'chair', user, password))) return true;
     return findBySecret(service.db, 'code', password) !== null;
   }
 
@@ -116,7 +117,14 @@ export function recordRouter(service: MeetingService, opts: RecordRouterOptions 
       tooMany(res, wait);
       return false;
     }
-    if (memberAccess(req)) return true;
+    try {
+      if (await memberAccess(req)) return true;
+    } catch (e) {
+      // Too many password checks at once: refused unchecked and uncounted.
+      if (!(e instanceof SecretsBusyError)) throw e;
+      tooMany(res, 1000);
+      return false;
+    }
     // A request with no credential at all (a browser's first visit, before it asks for a
     // password) guesses nothing and counts nothing.
     if (accounts.length) await limiter.failed(address, accounts);
@@ -182,13 +190,19 @@ export function recordRouter(service: MeetingService, opts: RecordRouterOptions 
   router.get('/record/members/votes.csv', csv('members'));
 
   /** A signature or a correction: limited like the members' version; a wrong password counts. */
-  function signed(act: (body: unknown) => { ok: true } | RecordRefusal) {
+  function signed(act: (body: unknown) => Promise<{ ok: true } | RecordRefusal>) {
     return async (req: Request, res: Response) => {
       const { accounts } = bodyAttempt(req.body);
       const address = req.ip ?? '?';
       const wait = await limiter.blockedFor(address, accounts);
       if (wait > 0) return tooMany(res, wait);
-      const r = act(req.body);
+      let r;
+      try {
+        r = await act(req.body);
+      } catch (e) {
+        if (!(e instanceof SecretsBusyError)) throw e;
+        return tooMany(res, 1000);
+      }
       if (!r.ok) {
         if (r.status === 401) await limiter.failed(address, accounts);
         return send(res, r);

@@ -6,7 +6,8 @@ import type { Audience, DecisionRecord, RecordSignature } from '../../shared/rec
 import type { MeetingState, Refusal } from '../../shared/types';
 import type { AnyRefusalCode } from '../../shared/refusals';
 import type { MeetingService } from '../meeting/service';
-import { checkSecret, lastHash, loadSetup, readEvents } from '../store/db';
+import { checkSecret } from '../store/credentials';
+import { lastHash, loadSetup, readEvents } from '../store/db';
 import { setupHash } from './chain';
 
 // § 29, stk. 1: the chair and the secretary sign the record in the system. Signatures and
@@ -183,18 +184,19 @@ export class RecordStore {
     return name ?? 'Sekretariatet';
   }
 
-  private authorized(body: { role: 'chair' | 'secretariat'; personId?: string; password: string }): boolean {
+  /** scrypt, off the event loop (server/store/credentials.ts). */
+  private authorized(body: { role: 'chair' | 'secretariat'; personId?: string; password: string }): Promise<boolean> {
     return body.role === 'chair'
       ? checkSecret(this.db, 'chair', body.personId ?? '', body.password)
       : checkSecret(this.db, 'secretariat', 'secretariat', body.password);
   }
 
   /** § 29, stk. 1: a signature by the chair or the secretariat. */
-  sign(raw: unknown): { ok: true; signature: RecordSignature; signed: boolean } | RecordRefusal {
+  async sign(raw: unknown): Promise<{ ok: true; signature: RecordSignature; signed: boolean } | RecordRefusal> {
     const parsed = signSchema.safeParse(raw);
     if (!parsed.success) return refusal(400, 'MALFORMED', '—', `Ugyldig underskrift: ${issues(parsed.error)}`, `Malformed signature: ${issues(parsed.error)}`);
     const body = parsed.data;
-    if (!this.authorized(body)) return UNAUTHORIZED();
+    if (!(await this.authorized(body))) return UNAUTHORIZED();
     if (this.service.state.meeting.status !== 'closed')
       return refusal(409, 'MEETING_NOT_CLOSED', '§ 29', 'Protokollen underskrives, når mødet er hævet.', 'The record is signed once the meeting has been closed.');
     const personId = body.role === 'chair' ? body.personId : null;
@@ -230,11 +232,11 @@ export class RecordStore {
   }
 
   /** A correction: a new, visible entry that states the chain head when it was made. */
-  correct(raw: unknown): { ok: true; correction: StoredCorrection } | RecordRefusal {
+  async correct(raw: unknown): Promise<{ ok: true; correction: StoredCorrection } | RecordRefusal> {
     const parsed = correctionSchema.safeParse(raw);
     if (!parsed.success) return refusal(400, 'MALFORMED', '—', `Ugyldig rettelse: ${issues(parsed.error)}`, `Malformed correction: ${issues(parsed.error)}`);
     const body = parsed.data;
-    if (!this.authorized(body)) return UNAUTHORIZED();
+    if (!(await this.authorized(body))) return UNAUTHORIZED();
     if (body.itemId && !this.service.state.items[body.itemId])
       return refusal(400, 'UNKNOWN_ITEM', '§ 20', 'Ukendt punkt.', 'Unknown item.');
     const head = lastHash(this.db);

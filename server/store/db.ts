@@ -3,15 +3,10 @@ import { createHash } from 'node:crypto';
 import type { Action } from '../../shared/actions';
 import type { ChamberConfig } from '../../shared/config';
 import type { Context, MeetingSetup } from '../../shared/types';
+import { credentialsOf, storeCredentials, type Credentials } from './credentials';
 
 export type DB = Database.Database;
-
-export interface Credentials {
-  codes: Record<string, string>;
-  seatKeys: Record<string, string>;
-  chairPasswords: Record<string, string>;
-  secretariatPassword: string;
-}
+export type { Credentials };
 
 export interface StoredEvent {
   seq: number;
@@ -35,6 +30,8 @@ export function eventHash(prevHash: string, seq: number, actionJson: string, ctx
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+-- secret_hash: scrypt for passwords, HMAC under the server key for codes and seat keys
+-- (server/store/credentials.ts); bare SHA-256 in files from before, wrapped at start.
 CREATE TABLE IF NOT EXISTS credentials (
   kind TEXT NOT NULL, subject TEXT NOT NULL, secret_hash TEXT NOT NULL,
   PRIMARY KEY (kind, subject)
@@ -94,16 +91,24 @@ export function setMeta(db: DB, key: string, value: unknown) {
   );
 }
 
-/** Stores the meeting's set-up (chamber, members, groups, seats, agenda, credentials). */
-export function saveSetup(db: DB, setup: MeetingSetup, config: Partial<ChamberConfig>, creds: Credentials) {
+/**
+ * Stores the meeting's set-up (chamber, members, groups, seats, agenda) and its credentials:
+ * passwords as scrypt, codes and seat keys as HMAC under the server key
+ * (server/store/credentials.ts). Credentials the server generated for it (`generated`) are
+ * written once to the provisioning file, before the set-up commits: all or nothing.
+ */
+export function saveSetup(
+  db: DB,
+  setup: MeetingSetup,
+  config: Partial<ChamberConfig>,
+  creds: Credentials,
+  generated?: { source: 'setup' | 'demo'; credentials: Partial<Credentials> },
+) {
   db.transaction(() => {
     setMeta(db, 'setup', setup);
     setMeta(db, 'config', config);
-    const ins = db.prepare('INSERT OR REPLACE INTO credentials (kind, subject, secret_hash) VALUES (?, ?, ?)');
-    for (const [person, code] of Object.entries(creds.codes)) ins.run('code', person, sha256(code));
-    for (const [seat, key] of Object.entries(creds.seatKeys)) ins.run('seatKey', seat, sha256(key));
-    for (const [person, pw] of Object.entries(creds.chairPasswords)) ins.run('chair', person, sha256(pw));
-    ins.run('secretariat', 'secretariat', sha256(creds.secretariatPassword));
+    storeCredentials(db, creds);
+    if (generated) credentialsOf(db).provision({ source: generated.source, ...generated.credentials });
   })();
 }
 
@@ -111,21 +116,6 @@ export function loadSetup(db: DB): { setup: MeetingSetup; config: Partial<Chambe
   const setup = getMeta<MeetingSetup>(db, 'setup');
   if (!setup) return null;
   return { setup, config: getMeta<Partial<ChamberConfig>>(db, 'config') ?? {} };
-}
-
-/** The subject (person or seat) whose secret this is, or null. */
-export function findBySecret(db: DB, kind: 'code' | 'seatKey' | 'chair' | 'secretariat', secret: string): string | null {
-  const row = db.prepare('SELECT subject FROM credentials WHERE kind = ? AND secret_hash = ?').get(kind, sha256(secret)) as
-    | { subject: string }
-    | undefined;
-  return row?.subject ?? null;
-}
-
-export function checkSecret(db: DB, kind: 'chair' | 'secretariat', subject: string, secret: string): boolean {
-  const row = db.prepare('SELECT secret_hash FROM credentials WHERE kind = ? AND subject = ?').get(kind, subject) as
-    | { secret_hash: string }
-    | undefined;
-  return !!row && row.secret_hash === sha256(secret);
 }
 
 export function* readEvents(db: DB): Generator<StoredEvent> {

@@ -1,4 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { credentialsOf, setSeatKey } from './credentials';
 import type { DB } from './db';
 
 /**
@@ -27,7 +28,6 @@ export class SeatAccess {
   private sessions = new Map<string, SeatSession>();
   private put;
   private remove;
-  private setKey;
 
   constructor(private db: DB) {
     db.exec(`CREATE TABLE IF NOT EXISTS seat_sessions (
@@ -44,7 +44,6 @@ export class SeatAccess {
       'INSERT INTO seat_sessions (seat_id, person_id, token_hash, since) VALUES (?, ?, ?, ?) ON CONFLICT(seat_id) DO UPDATE SET person_id = excluded.person_id, token_hash = excluded.token_hash, since = excluded.since',
     );
     this.remove = db.prepare('DELETE FROM seat_sessions WHERE seat_id = ?');
-    this.setKey = db.prepare("UPDATE credentials SET secret_hash = ? WHERE kind = 'seatKey' AND subject = ?");
   }
 
   get(seatId: string): SeatSession | undefined {
@@ -77,13 +76,17 @@ export class SeatAccess {
     this.sessions.delete(seatId);
   }
 
-  /** A new key for a seat (a lost tablet): the old key stops working at once. */
+  /**
+   * A new key for a seat (a lost tablet): the old key stops working at once. The key is
+   * written to the provisioning file before the change commits (a failed write changes
+   * nothing) and returned to the secretariat's console once; it is kept nowhere else.
+   */
   rotateKey(seatId: string): string {
     const key = newSecret();
     this.db.transaction(() => {
-      const r = this.setKey.run(hash(key), seatId) as { changes: number };
-      if (r.changes !== 1) throw new Error(`seat ${seatId} has no key`);
+      if (!setSeatKey(this.db, seatId, key)) throw new Error(`seat ${seatId} has no key`);
       this.remove.run(seatId);
+      credentialsOf(this.db).provision({ source: 'seat.rotateKey', seatKeys: { [seatId]: key } });
     })();
     this.sessions.delete(seatId);
     return key;

@@ -2,7 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol';
 import type { MeetingService } from '../meeting/service';
-import { checkSecret, findBySecret } from '../store/db';
+import { SecretsBusyError } from '../security/secrets';
+import { checkSecret, findBySecret } from '../store/credentials';
 import { Backoff } from './backoff';
 import { REJECTED_EVENT } from './packet-guard';
 import type { SeatIdentity, SeatTerminals } from './seats';
@@ -56,16 +57,17 @@ export function handshake(service: MeetingService, seats: SeatTerminals, opts: H
     return text(auth.password);
   }
 
-  function identify(auth: Record<string, unknown>): Identity | null {
+  /** Seat keys are keyed HMACs (fast); passwords are scrypt, off the event loop. */
+  async function identify(auth: Record<string, unknown>): Promise<Identity | null> {
     if (auth.role === 'seat') {
       const seatId = findBySecret(service.db, 'seatKey', auth.seatKey as string);
       return seatId ? { role: 'seat', seatId, session: seats.access.sessionFor(seatId, auth.session) } : null;
     }
     if (auth.role === 'chair') {
       const personId = auth.personId as string;
-      return checkSecret(service.db, 'chair', personId, auth.password as string) ? { role: 'chair', personId } : null;
+      return (await checkSecret(service.db, 'chair', personId, auth.password as string)) ? { role: 'chair', personId } : null;
     }
-    return checkSecret(service.db, 'secretariat', 'secretariat', auth.password as string) ? { role: 'secretariat' } : null;
+    return (await checkSecret(service.db, 'secretariat', 'secretariat', auth.password as string)) ? { role: 'secretariat' } : null;
   }
 
   async function admit(socket: SalenSocket): Promise<Error | undefined> {
@@ -86,7 +88,14 @@ export function handshake(service: MeetingService, seats: SeatTerminals, opts: H
       const lock = await limiter.check(key);
       if (lock.locked) return refused('rate_limited', { retryAfterMs: lock.retryAfterMs });
     }
-    const id = identify(auth);
+    let id: Identity | null;
+    try {
+      id = await identify(auth);
+    } catch (e) {
+      // A flood of password guesses: refused unchecked and uncounted, like a lock.
+      if (e instanceof SecretsBusyError) return refused('rate_limited', { retryAfterMs: 1000 });
+      throw e;
+    }
     if (!id) {
       await byAddress.fail(address);
       if (account) await byAccount.fail(account);

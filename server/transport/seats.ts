@@ -3,7 +3,7 @@ import type { SalenSocket as Socket } from './handshake';
 import { checkInSeat } from '../../shared/engine/selectors';
 import type { EngineEvent } from '../../shared/types';
 import { serverRefusal, type MeetingService } from '../meeting/service';
-import { findBySecret } from '../store/db';
+import { findBySecret } from '../store/credentials';
 import { SeatAccess, type SeatSession } from '../store/seat-access';
 import { updateDemoSeatKey } from '../demo/credentials';
 import { Backoff } from './backoff';

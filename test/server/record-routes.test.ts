@@ -21,7 +21,7 @@ async function get(url: string, headers: Record<string, string> = {}) {
 }
 
 /** What the sign and correction routes answer (the refusal's status is the response's), loosened so a test reads any field. */
-type RouteAnswer = LooseAck<Extract<ReturnType<RecordStore['sign']> | ReturnType<RecordStore['correct']>, { ok: true }> | Refusal>;
+type RouteAnswer = LooseAck<Extract<Awaited<ReturnType<RecordStore['sign']>> | Awaited<ReturnType<RecordStore['correct']>>, { ok: true }> | Refusal>;
 
 async function post(url: string, body: unknown, raw = false) {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: raw ? (body as string) : JSON.stringify(body) });
