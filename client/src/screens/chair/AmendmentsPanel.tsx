@@ -59,7 +59,7 @@ export function AmendmentsPanel({ state, item, can }: { state: MeetingState; ite
                     onPress={() => move(i, i - 1)}
                   >
                     ↑ {t('amendmentOrderUp')}
-                    <span className="sr-only">: {name}</span>
+                    <span className="sr-only">({name})</span>
                   </ActionButton>
                 ) : null}
                 {i < order.length - 1 ? (
@@ -72,7 +72,7 @@ export function AmendmentsPanel({ state, item, can }: { state: MeetingState; ite
                     onPress={() => move(i, i + 1)}
                   >
                     ↓ {t('amendmentOrderDown')}
-                    <span className="sr-only">: {name}</span>
+                    <span className="sr-only">({name})</span>
                   </ActionButton>
                 ) : null}
               </div>
