@@ -173,7 +173,7 @@ describe("the chair's console (issue #12)", () => {
     await button('Annullér').click();
   });
 
-  it('§ 28: the list names follow a language switch until they are saved', async () => {
+  it('§ 28: the list names follow a language switch until they are saved; saved, they keep the engine\'s names', async () => {
     const panel = chair.getByRole('region', { name: 'Valg', exact: true });
     await panel.getByLabel('Forholdstalsvalg (§ 28)').check();
     await panel.getByLabel('Valget gælder').fill('Børne- og Ungdomsudvalget');
@@ -204,5 +204,10 @@ describe("the chair's console (issue #12)", () => {
     const names = s.elections[s.activeElection!]!.kind === 'proportional' ? (s.elections[s.activeElection!] as { lists: { name: string }[] }).lists.map((l) => l.name) : [];
     expect(names).toContain('Valgforbund A + F');
     expect(names).toContain(`${independent.name} (løsgænger)`);
+    // Saved, a list keeps the name the engine holds (the record's and the display's).
+    await chair.getByRole('button', { name: 'Skift sprog til engelsk' }).click();
+    await expect.poll(() => en.getByTestId('lists-saved').innerText()).toBe('✓ The lists are saved.');
+    await en.getByRole('rowheader', { name: /^Valgforbund A \+ F/ }).waitFor();
+    await chair.getByRole('button', { name: 'Switch language to Danish' }).click();
   });
 });

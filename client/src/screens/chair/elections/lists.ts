@@ -44,9 +44,10 @@ export function initialDraft(e: ProportionalElection, base: PartyList[]): DraftL
 }
 
 /**
- * The lists the draft describes, named in the current language: a party list by its party
- * (an independent's in the language's words), an alliance by its parties' letters. Named at
- * every render, so a language switch renames every list not yet saved.
+ * The lists the draft describes. A list as saved keeps the name the engine holds (it goes to
+ * the public display and the record as it is); any other is named in the current language —
+ * a party list by its party (an independent's in the language's words), an alliance by its
+ * parties' letters — at every render, so a language switch renames every list not yet saved.
  */
 export function draftRows(draft: DraftList[], base: PartyList[], saved: ProportionalElection['lists'], t: Translate): ListRow[] {
   const byId = new Map(base.map((b) => [b.id, b]));
@@ -54,12 +55,15 @@ export function draftRows(draft: DraftList[], base: PartyList[], saved: Proporti
     const id = d.parties.join('+');
     const parts = d.parties.map((p) => byId.get(p));
     const known = parts.every((p) => p !== undefined);
-    const name = !known
-      ? (saved.find((l) => l.id === id)?.name ?? id)
-      : parts.length > 1
-        ? t('allianceName', { names: parts.map((p) => p!.short).join(' + ') })
-        : parts[0]!.name(t);
-    const members = known ? parts.flatMap((p) => p!.members) : (saved.find((l) => l.id === id)?.members ?? []);
+    const kept = saved.find((l) => l.id === id);
+    const members = known ? parts.flatMap((p) => p!.members) : (kept?.members ?? []);
+    const name = kept
+      ? kept.name
+      : !known
+        ? id
+        : parts.length > 1
+          ? t('allianceName', { names: parts.map((p) => p!.short).join(' + ') })
+          : parts[0]!.name(t);
     return { id, name, members, held: d.held, parties: d.parties };
   });
 }
