@@ -18,6 +18,9 @@ let secretariat: Socket;
 const seat = new Map<string, Socket>();
 let members: Person[] = [];
 
+// The polls wait for the server's answer and a re-render; on a busy machine that can take
+// more than expect.poll's default second. No assertion here is about speed.
+const poll = <T,>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
 const feedback = () => chair.getByTestId('feedback').innerText();
 const fullState = async () => ((await emit(secretariat, 'sync')) as unknown as { view: MeetingState }).view;
 const button = (name: string) => chair.getByRole('button', { name, exact: true });
@@ -70,11 +73,11 @@ afterAll(() => stage.close());
 describe("the chair's console (issue #12)", () => {
   it('"Åbn afstemning" says why it is off while no item runs, and so does every other disabled button', async () => {
     const open = button('Åbn afstemning');
-    await expect.poll(() => open.isDisabled()).toBe(true);
+    await poll(() => open.isDisabled()).toBe(true);
     expect(await reasonOf('Åbn afstemning')).toBe('§ 15: Mødet er ikke åbnet.');
 
     await button('Åbn mødet').click();
-    await expect.poll(() => reasonOf('Åbn afstemning')).toBe('§ 20, stk. 1: Intet punkt er under behandling; start et punkt først.');
+    await poll(() => reasonOf('Åbn afstemning')).toBe('§ 20, stk. 1: Intet punkt er under behandling; start et punkt først.');
     expect(await open.isDisabled()).toBe(true);
     expect(await reasonOf('Erklær uden afstemning')).toBe('§ 20, stk. 1: Intet punkt er under behandling; start et punkt først.');
     expect(await disabledWithoutReason()).toEqual([]);
@@ -82,15 +85,15 @@ describe("the chair's console (issue #12)", () => {
 
   it('a refused key shows the refusal and its § on the feedback line, addressed to the chair, and changes nothing', async () => {
     await button('Start Punkt 2').click();
-    await expect.poll(feedback).toBe('✓ Start Punkt 2: Modtaget');
+    await poll(feedback).toBe('✓ Start Punkt 2: Modtaget');
     const [p1, p2] = [members[3]!, members[4]!];
     await act(p1, { type: 'floor.request' });
     await act(p2, { type: 'floor.request' });
-    await expect.poll(() => chair.getByTestId('chair-queue').innerText()).toContain(p2.name);
+    await poll(() => chair.getByTestId('chair-queue').innerText()).toContain(p2.name);
 
     await chair.getByRole('heading', { name: 'Talerliste' }).click();
     await chair.keyboard.press('g');
-    await expect.poll(feedback).toBe('✓ Giv ordet: Modtaget');
+    await poll(feedback).toBe('✓ Giv ordet: Modtaget');
     const before = await fullState();
     const item = before.items[before.currentItem!]!;
     expect(item.debate.speaking?.personId).toBe(p1.id);
@@ -98,7 +101,7 @@ describe("the chair's console (issue #12)", () => {
     // G again while p1 speaks: the engine refuses (§ 19, stk. 3); the line says so.
     await chair.keyboard.press('g');
     const refusedDa = '✗ Giv ordet — § 19, stk. 3: Der er en taler; afslut indlægget først.';
-    await expect.poll(feedback).toBe(refusedDa);
+    await poll(feedback).toBe(refusedDa);
     // The disabled button beside it gives the same reason.
     const give = chair.getByRole('button', { name: new RegExp(`^Giv ordet: ${p2.name}`) });
     expect(await give.isDisabled()).toBe(true);
@@ -108,9 +111,9 @@ describe("the chair's console (issue #12)", () => {
     expect(after.items[after.currentItem!]!.debate).toEqual(item.debate);
 
     await chair.getByRole('button', { name: 'Skift sprog til engelsk' }).click();
-    await expect.poll(feedback).toBe('✗ Give the floor — § 19, stk. 3: Someone has the floor; end the speech first.');
+    await poll(feedback).toBe('✗ Give the floor — § 19, stk. 3: Someone has the floor; end the speech first.');
     await chair.getByRole('button', { name: 'Switch language to Danish' }).click();
-    await expect.poll(feedback).toBe(refusedDa);
+    await poll(feedback).toBe(refusedDa);
     // Only the referral and the new election wait for the chair's input (a committee, a title).
     expect(await disabledWithoutReason()).toEqual(['Henvis til udvalg (§ 26)', 'Opret valg']);
   });
@@ -128,34 +131,34 @@ describe("the chair's console (issue #12)", () => {
     });
     expect(await numbers()).toEqual({ wide: ['Ændringsforslag 1', 'Afstemes som nr. 1'], green: ['Ændringsforslag 2', 'Afstemes som nr. 2'] });
     const subject = chair.getByLabel('Ændringsforslag', { exact: true });
-    await expect.poll(() => subject.locator('option:checked').innerText()).toMatch(/^Ændringsforslag 1 \(Afstemes som nr\. 1\): Cykelstien gøres 3 meter bred\./);
+    await poll(() => subject.locator('option:checked').innerText()).toMatch(/^Ændringsforslag 1 \(Afstemes som nr\. 1\): Cykelstien gøres 3 meter bred\./);
 
     // The chair puts amendment 2 first (§ 25, stk. 4): the places swap, the numbers stay.
     await chair.getByRole('button', { name: '↓ Ned (Ændringsforslag 1)' }).click();
-    await expect.poll(numbers).toEqual({ wide: ['Ændringsforslag 1', 'Afstemes som nr. 2'], green: ['Ændringsforslag 2', 'Afstemes som nr. 1'] });
+    await poll(numbers).toEqual({ wide: ['Ændringsforslag 1', 'Afstemes som nr. 2'], green: ['Ændringsforslag 2', 'Afstemes som nr. 1'] });
     const s = await fullState();
     const [first, second] = s.items[s.currentItem!]!.amendmentOrder.map((id) => s.amendments[id]!.text);
     expect([first, second]).toEqual(['Cykelstien males grøn.', 'Cykelstien gøres 3 meter bred.']);
-    await expect.poll(() => subject.locator('option:checked').innerText()).toMatch(/^Ændringsforslag 2 \(Afstemes som nr\. 1\): Cykelstien males grøn\./);
+    await poll(() => subject.locator('option:checked').innerText()).toMatch(/^Ændringsforslag 2 \(Afstemes som nr\. 1\): Cykelstien males grøn\./);
 
     // The floor is taken: V is refused with the chair's words; E ends the speech, V opens.
     await chair.getByRole('heading', { name: 'Talerliste' }).click();
     await chair.keyboard.press('v');
-    await expect.poll(feedback).toBe('✗ Åbn afstemning — § 19, stk. 3: Der er en taler; afslut indlægget først.');
+    await poll(feedback).toBe('✗ Åbn afstemning — § 19, stk. 3: Der er en taler; afslut indlægget først.');
     await chair.keyboard.press('e');
-    await expect.poll(feedback).toBe('✓ Afslut indlæg: Modtaget');
+    await poll(feedback).toBe('✓ Afslut indlæg: Modtaget');
     await chair.keyboard.press('v');
     await chair.getByRole('heading', { name: /Afstemning i gang/ }).waitFor();
     expect(await chair.getByTestId('chair-vote-amendment').innerText()).toContain(`Ændringsforslag 2 — `);
     expect(await chair.getByTestId('chair-vote-amendment').innerText()).toContain(a2.name);
     await act(a1, { type: 'vote.cast', choice: 'for' });
     await chair.keyboard.press('c');
-    await expect.poll(() => chair.getByRole('region', { name: 'Seneste afgørelse' }).innerText()).toContain('Ændringsforslag 2: Cykelstien males grøn.');
+    await poll(() => chair.getByRole('region', { name: 'Seneste afgørelse' }).innerText()).toContain('Ændringsforslag 2: Cykelstien males grøn.');
   });
 
   it("the chair's buttons are at least 44 × 44 px", async () => {
     // Flyt and its form, ↑/↓, Start, Udpeg…: open the move form so its buttons are measured too.
-    await expect.poll(() => chair.getByTestId('chair-queue').getByRole('button', { name: 'Flyt' }).count()).toBeGreaterThan(0);
+    await poll(() => chair.getByTestId('chair-queue').getByRole('button', { name: 'Flyt' }).count()).toBeGreaterThan(0);
     await chair.getByTestId('chair-queue').getByRole('button', { name: 'Flyt' }).first().click();
     await button('Flyt anmodning').waitFor();
     expect(await reasonOf('Flyt anmodning')).toMatch(/^§ 19, stk\. 2: Du kan flytte en anmodning .*; angiv grunden\.$/);
@@ -199,14 +202,14 @@ describe("the chair's console (issue #12)", () => {
 
     // Saved in Danish: the engine holds the names the editor showed.
     await panel.getByRole('button', { name: 'Gem lister' }).click();
-    await expect.poll(() => panel.getByTestId('lists-saved').innerText()).toContain('Listerne er gemt');
+    await poll(() => panel.getByTestId('lists-saved').innerText()).toContain('Listerne er gemt');
     const s = await fullState();
     const names = s.elections[s.activeElection!]!.kind === 'proportional' ? (s.elections[s.activeElection!] as { lists: { name: string }[] }).lists.map((l) => l.name) : [];
     expect(names).toContain('Valgforbund A + F');
     expect(names).toContain(`${independent.name} (løsgænger)`);
     // Saved, a list keeps the name the engine holds (the record's and the display's).
     await chair.getByRole('button', { name: 'Skift sprog til engelsk' }).click();
-    await expect.poll(() => en.getByTestId('lists-saved').innerText()).toBe('✓ The lists are saved.');
+    await poll(() => en.getByTestId('lists-saved').innerText()).toBe('✓ The lists are saved.');
     await en.getByRole('rowheader', { name: /^Valgforbund A \+ F/ }).waitFor();
     await chair.getByRole('button', { name: 'Switch language to Danish' }).click();
   });
