@@ -2,6 +2,7 @@ import { need, once } from '../../refusals';
 import type { Item, MeetingState } from '../../types';
 import { orderVoteDemanded } from '../selectors';
 import { addRecordEntry, emptyDebate, newItem } from '../state';
+import { needChair } from './toChair';
 import type { HandlerMap } from './types';
 
 export function requireOpen(s: MeetingState) {
@@ -95,18 +96,18 @@ export const agendaHandlers = {
   },
   'item.finish': (s) => {
     const item = requireCurrent(s);
-    need(!s.activeVote, 'VOTE_OPEN');
+    needChair(!s.activeVote, 'VOTE_OPEN');
     need(!s.activeElection, 'ELECTION_ACTIVE');
-    need(!s.declaration, 'DECLARATION_PENDING');
+    needChair(!s.declaration, 'DECLARATION_PENDING');
     item.status = 'done';
     leaveItem(s);
   },
   // § 18, stk. 5: the debate may be postponed on a proposal of the chair or a member.
   'item.postpone': (s, a, ctx) => {
     const item = requireCurrent(s);
-    need(!s.activeVote, 'VOTE_OPEN');
+    needChair(!s.activeVote, 'VOTE_OPEN');
     need(!s.activeElection, 'ELECTION_ACTIVE');
-    need(!s.declaration, 'DECLARATION_PENDING');
+    needChair(!s.declaration, 'DECLARATION_PENDING');
     if (a.proposedBy) need(s.persons[a.proposedBy], 'UNKNOWN_PERSON');
     addRecordEntry(s, ctx.now, {
       kind: 'postponement',
@@ -119,9 +120,9 @@ export const agendaHandlers = {
   // § 26: the chair refers the item unless a vote is demanded — a declaration without vote.
   'item.refer': (s, a) => {
     requireCurrent(s);
-    need(!s.activeVote, 'VOTE_OPEN');
+    needChair(!s.activeVote, 'VOTE_OPEN');
     need(!s.activeElection, 'ELECTION_ACTIVE');
-    need(!s.declaration, 'DECLARATION_PENDING');
+    needChair(!s.declaration, 'DECLARATION_PENDING');
     s.declaration = {
       id: `d${++s.seq}`,
       itemId: s.currentItem!,

@@ -2,6 +2,7 @@ import { need, once } from '../../refusals';
 import { groupKey, isDisqualified } from '../selectors';
 import { projectedSpeakers } from '../speakers';
 import { chairOf, memberOf, requireCurrent, requireOpen } from './agenda';
+import { needChair } from './toChair';
 import type { HandlerMap } from './types';
 
 export const debateHandlers = {
@@ -27,7 +28,7 @@ export const debateHandlers = {
   'floor.give': (s, _a, ctx) => {
     requireOpen(s);
     const item = requireCurrent(s);
-    need(!item.debate.speaking, 'SOMEONE_SPEAKING');
+    needChair(!item.debate.speaking, 'SOMEONE_SPEAKING');
     const projected = projectedSpeakers(s, item.id);
     const head = projected[0];
     need(head, 'SPEAKER_LIST_EMPTY');
@@ -63,7 +64,7 @@ export const debateHandlers = {
     const item = requireCurrent(s);
     const req = item.debate.requests.find((r) => r.personId === a.personId);
     need(req, 'NOT_REQUESTED');
-    need(a.reason.trim(), 'MOVE_NEEDS_REASON');
+    needChair(a.reason.trim(), 'MOVE_NEEDS_REASON');
     need(a.toIndex < item.debate.requests.length, 'BAD_INDEX');
     req.pinned = { index: a.toIndex, reason: a.reason.trim() };
     s.log.push({ at: ctx.now, text: `speaker ${a.personId} → place ${a.toIndex + 1}: ${a.reason.trim()}`, by: chairOf(a.actor) });

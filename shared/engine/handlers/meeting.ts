@@ -1,6 +1,7 @@
 import { need, refuse } from '../../refusals';
 import type { MeetingState, PersonId } from '../../types';
 import { absentees, isPresent, lateWarningDue, seatOf, homeSeat } from '../selectors';
+import { needChair } from './toChair';
 import type { HandlerMap } from './types';
 
 function requireMeetingLive(s: MeetingState) {
@@ -26,7 +27,7 @@ export const meetingHandlers = {
   },
   'meeting.suspend': (s) => {
     need(s.meeting.status === 'open', 'MEETING_NOT_OPEN');
-    need(!s.activeVote, 'VOTE_OPEN');
+    needChair(!s.activeVote, 'VOTE_OPEN');
     s.meeting.status = 'suspended';
   },
   'meeting.resume': (s) => {
@@ -35,7 +36,7 @@ export const meetingHandlers = {
   },
   'meeting.close': (s, _a, ctx) => {
     requireMeetingLive(s);
-    need(!s.activeVote, 'VOTE_OPEN');
+    needChair(!s.activeVote, 'VOTE_OPEN');
     s.meeting.status = 'closed';
     s.meeting.closedAt = ctx.now;
     const cur = s.currentItem ? s.items[s.currentItem] : undefined;

@@ -11,13 +11,14 @@ import {
 } from '../selectors';
 import { addRecordEntry } from '../state';
 import { leaveItem, memberOf, requireOpen } from './agenda';
+import { needChair } from './toChair';
 import type { HandlerMap } from './types';
 
 /** The item a subject belongs to: the current one, or none for the order of the agenda. */
 function subjectItem(s: MeetingState, subject: Subject) {
   if (subject.kind === 'agendaOrder') return null;
   const item = s.currentItem ? s.items[s.currentItem] : undefined;
-  need(item && item.status === 'active', 'NO_CURRENT_ITEM');
+  needChair(item && item.status === 'active', 'NO_CURRENT_ITEM');
   return item;
 }
 
@@ -27,14 +28,14 @@ function checkSubject(s: MeetingState, subject: Subject) {
   switch (subject.kind) {
     case 'proposal':
       need(item!.reading === 2 || item!.readings === 1, 'FIRST_READING_ONLY');
-      need(nextAmendment(s, item!.id) === null, 'AMENDMENT_ORDER');
+      needChair(nextAmendment(s, item!.id) === null, 'AMENDMENT_ORDER');
       break;
     case 'amendment': {
       const am = s.amendments[subject.amendmentId];
       need(am && am.itemId === item!.id, 'UNKNOWN_AMENDMENT');
       need(am.status === 'pending', 'AMENDMENT_NOT_PENDING');
       need(item!.reading === 2 || item!.readings === 1, 'FIRST_READING_ONLY');
-      need(nextAmendment(s, item!.id) === am.id, 'AMENDMENT_ORDER');
+      needChair(nextAmendment(s, item!.id) === am.id, 'AMENDMENT_ORDER');
       break;
     }
     case 'reading':
@@ -198,16 +199,16 @@ export const voteHandlers = {
   // § 18, stk. 1 (the chair words the point), § 15 (quorum), § 24, stk. 2 (roll call).
   'vote.open': (s, a, ctx) => {
     requireOpen(s);
-    need(!s.activeVote, 'VOTE_OPEN');
+    needChair(!s.activeVote, 'VOTE_OPEN');
     need(!s.activeElection, 'ELECTION_ACTIVE');
     const item = checkSubject(s, a.subject);
     const decl = s.declaration;
-    need(!decl || decl.subject.kind === a.subject.kind, 'DECLARATION_PENDING');
-    need(!item?.debate.speaking, 'SOMEONE_SPEAKING');
+    needChair(!decl || decl.subject.kind === a.subject.kind, 'DECLARATION_PENDING');
+    needChair(!item?.debate.speaking, 'SOMEONE_SPEAKING');
     need(hasQuorum(s), 'NO_QUORUM');
     let mode: VoteMode = a.mode ?? 'electronic';
     if (rollCallDemanded(s)) {
-      need(mode !== 'manual', 'ROLL_CALL_REQUIRED');
+      needChair(mode !== 'manual', 'ROLL_CALL_REQUIRED');
       mode = 'rollCall';
     }
     const vote: Vote = {
@@ -280,9 +281,9 @@ export const voteHandlers = {
   // § 24, stk. 4: the chair may declare an outcome beyond doubt without a vote.
   'declaration.make': (s, a) => {
     requireOpen(s);
-    need(!s.activeVote, 'VOTE_OPEN');
+    needChair(!s.activeVote, 'VOTE_OPEN');
     need(!s.activeElection, 'ELECTION_ACTIVE');
-    need(!s.declaration, 'DECLARATION_PENDING');
+    needChair(!s.declaration, 'DECLARATION_PENDING');
     const item = checkSubject(s, a.subject);
     s.declaration = { id: `d${++s.seq}`, itemId: item?.id ?? '', point: a.point, subject: a.subject, expected: a.expected, demands: [] };
     return [{ type: 'declaration.made' }];
@@ -300,7 +301,7 @@ export const voteHandlers = {
   'declaration.confirm': (s, _a, ctx) => {
     requireOpen(s);
     const d = s.declaration;
-    need(d, 'NO_DECLARATION');
+    needChair(d, 'NO_DECLARATION');
     need(d.demands.length === 0, 'VOTE_DEMANDED');
     checkSubject(s, d.subject);
     need(hasQuorum(s), 'NO_QUORUM');

@@ -91,6 +91,9 @@ export const chair = {
   amendmentOrderUp: 'Op',
   amendmentOrderDown: 'Ned',
   votingOrder: 'Afstemningsrækkefølge (§ 25, stk. 4)',
+  chairAmendmentLabel: 'Ændringsforslag {label}',
+  chairVotedAsNo: 'Afstemes som nr. {n}',
+  chairAllianceNeedsTwo: 'Sæt flueben ved mindst to lister for at slå dem sammen.',
   byGroup: 'Fordelt på grupper',
   record: 'Protokol',
 } satisfies TextTable;

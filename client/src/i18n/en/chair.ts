@@ -92,6 +92,9 @@ export const chair: Translation<typeof da> = {
   amendmentOrderUp: 'Up',
   amendmentOrderDown: 'Down',
   votingOrder: 'Voting order (§ 25, stk. 4)',
+  chairAmendmentLabel: 'Amendment {label}',
+  chairVotedAsNo: 'Voted on as no. {n}',
+  chairAllianceNeedsTwo: 'Tick at least two lists to merge them.',
   byGroup: 'By group',
   record: 'Record',
 };
