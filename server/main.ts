@@ -83,7 +83,8 @@ const seatSockets = arg('seat-sockets') ?? process.env.SALEN_SEAT_SOCKETS;
 if (seatSockets !== undefined && !(Number.isInteger(Number(seatSockets)) && Number(seatSockets) >= 1 && Number(seatSockets) <= 20))
   fail(`--seat-sockets ${seatSockets}: a whole number from 1 to 20`);
 
-const ops = opsFlags(arg, fail);
+// The demo prints its links for a person at the terminal: only warnings and errors join them.
+const ops = opsFlags(arg, fail, process.env, demo ? 'warn' : 'info');
 setLogLevel(ops.logLevel);
 
 // Secrets at rest (docs/security.md): the server key outside the database, generated

@@ -157,9 +157,8 @@ export function connect(auth: Auth): SalenSocket {
     reconnectionDelayMax: RECONNECT.maxMs,
   });
   socket = s;
-  // The connection banner shows "Offline — genforbinder…" meanwhile (the store has no
-  // "restarting" state of its own yet).
-  stopFollowing = followRestarts(s);
+  // The connection banner says "Serveren genstarter…" meanwhile, not "Offline".
+  stopFollowing = followRestarts(s, (restarting) => useStore.setState({ restarting }));
   s.on('connect', () => {
     useStore.setState({ connected: true, everConnected: true, authError: null, authRetryAt: null });
     // The server sends the room's whole view on connect; `sync` is for a gap a delta cannot fill.

@@ -29,6 +29,8 @@ export interface ClientState {
   connected: boolean;
   /** Has this page ever been connected (distinguishes "connecting" from "offline"). */
   everConnected: boolean;
+  /** The server said it is restarting (a clean stop): the banner says so until it is back. */
+  restarting: boolean;
   /**
    * The server refused the handshake: `unauthorized` (bad key or password), `rate_limited`
    * (too many failed handshakes from here), `seat_busy` (the seat key has its most sockets).
@@ -58,6 +60,7 @@ export interface ClientState {
 export const initialClientState: ClientState = {
   connected: false,
   everConnected: false,
+  restarting: false,
   authError: null,
   authRetryAt: null,
   sessionEnded: null,

@@ -12,8 +12,8 @@ export interface OpsFlags {
  * `--backup-every-min`, `--backup-keep`, `--metrics-token`, each with its environment variable.
  * `fail` ends the start with a message (exit 2) before anything is opened.
  */
-export function opsFlags(arg: (name: string) => string | undefined, fail: (message: string) => never, env = process.env): OpsFlags {
-  const logLevel = arg('log-level') ?? env.SALEN_LOG_LEVEL ?? 'info';
+export function opsFlags(arg: (name: string) => string | undefined, fail: (message: string) => never, env = process.env, defaultLevel: LogLevel = 'info'): OpsFlags {
+  const logLevel = arg('log-level') ?? env.SALEN_LOG_LEVEL ?? defaultLevel;
   if (!isLogLevel(logLevel)) fail(`--log-level ${logLevel}: one of fatal, error, warn, info, debug, trace, silent`);
   const dir = arg('backup-dir') ?? env.SALEN_BACKUP_DIR;
   const every = arg('backup-every-min') ?? env.SALEN_BACKUP_EVERY_MIN;

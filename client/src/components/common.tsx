@@ -22,10 +22,11 @@ export function ConnectionBanner() {
   const connected = useStore((s) => s.connected);
   const ever = useStore((s) => s.everConnected);
   const authError = useStore((s) => s.authError);
-  if (connected || authError) return null;
+  const restarting = useStore((s) => s.restarting);
+  if (authError || (connected && !restarting)) return null;
   return (
     <div className="banner banner-offline" role="alert">
-      {ever ? t('offline') : t('connecting')}
+      {restarting ? t('restarting') : ever ? t('offline') : t('connecting')}
     </div>
   );
 }

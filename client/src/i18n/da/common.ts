@@ -7,6 +7,7 @@ export const common = {
   langToggleLabel: 'Skift sprog til engelsk',
   offline: 'Offline — genforbinder…',
   connecting: 'Forbinder…',
+  restarting: 'Serveren genstarter — skærmen er tilbage om et øjeblik…',
   noConnection: 'Ingen forbindelse — dine tryk bliver ikke sendt, før forbindelsen er tilbage.',
   sending: 'Sender…',
   received: 'Modtaget',

@@ -8,6 +8,7 @@ export const common: Translation<typeof da> = {
   langToggleLabel: 'Switch language to Danish',
   offline: 'Offline — reconnecting…',
   connecting: 'Connecting…',
+  restarting: 'The server is restarting — this screen is back in a moment…',
   noConnection: 'No connection — your presses are not sent until the connection is back.',
   sending: 'Sending…',
   received: 'Received',
