@@ -23,6 +23,18 @@ export default tseslint.config(
     ...reactHooks.configs.flat.recommended,
   },
   {
+    // shared/index re-exports the whole engine and every zod schema; a value imported through
+    // it puts all of that into the importing screen's chunk (the gallery needs neither).
+    // Types are free: they vanish at build time.
+    files: ['client/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '(^|/)shared/index$', allowTypeImports: true, message: 'Import values from the shared module that defines them, not shared/index (bundle size per route).' }] },
+      ],
+    },
+  },
+  {
     // The server tests' client (test/server/helpers.ts) holds whatever view its role is sent
     // (chair, member, public…) and hands it to tests that know which role they connected as;
     // typing it per role would put a cast at each of its ~90 reads in 12 test files. The acks are typed

@@ -1,4 +1,6 @@
-import { allowedActions, check, type ActionBody, type Actor, type Allowed, type MeetingState, type Refusal } from '../../shared/index';
+import { allowedActions } from '../../shared/engine/allowed';
+import { check } from '../../shared/engine/apply';
+import type { ActionBody, Actor, Allowed, MeetingState, Refusal } from '../../shared/index';
 import { serverNow } from './store';
 
 // The screens ask the same engine the server runs whether a button may be pressed. The

@@ -1,5 +1,6 @@
 import './console.css';
-import { hasQuorum, presentCount, quorumNeeded, type MeetingState } from '../../../shared/index';
+import { hasQuorum, presentCount, quorumNeeded } from '../../../shared/engine/selectors';
+import type { MeetingState } from '../../../shared/index';
 import { useT } from '../i18n';
 import { ScreenHeader } from './common';
 

@@ -1,6 +1,6 @@
 import './console.css';
 import type { ActionBody, MeetingState, Refusal } from '../../../shared/index';
-import { presentCount } from '../../../shared/index';
+import { presentCount } from '../../../shared/engine/selectors';
 import { clockTime, useLang, useT } from '../i18n';
 import { act } from '../socket';
 import { useStore, type SeatLock } from '../store';

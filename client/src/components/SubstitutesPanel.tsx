@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import './console.css';
-import { isPresent, seatOf, type ActionBody, type MeetingState, type Refusal } from '../../../shared/index';
+import { isPresent, seatOf } from '../../../shared/engine/selectors';
+import type { ActionBody, MeetingState, Refusal } from '../../../shared/index';
 import { useT } from '../i18n';
 import { act } from '../socket';
 import { ActionButton, Field, PersonName } from './common';

@@ -1,6 +1,7 @@
 import { listWeights } from '../../../shared/elections/handlers';
 import type { Election } from '../../../shared/elections/types';
-import { publicElection, type MeetingState, type PublicElection } from '../../../shared/index';
+import { publicElection } from '../../../shared/views';
+import type { MeetingState, PublicElection } from '../../../shared/index';
 import { retranslate, useLang, type Lang, type StringKey } from '../i18n';
 
 // Elections (§§ 27–28) as every screen shows them. The gallery gets `PublicElection`s from

@@ -1,4 +1,5 @@
-import { amendmentLabels, eligibleVoters, type MeetingState, type Vote } from '../../../../shared/index';
+import { amendmentLabels, eligibleVoters } from '../../../../shared/engine/selectors';
+import type { MeetingState, Vote } from '../../../../shared/index';
 import { ActionButton, MissingVoters, PersonName } from '../../components/common';
 import { Section } from '../../components/panels';
 import { send } from '../../hooks/useShortcuts';

@@ -1,4 +1,5 @@
-import { amendmentLabels, amendmentVotingOrder, type ActionBody, type Item, type MeetingState } from '../../../../shared/index';
+import { amendmentLabels, amendmentVotingOrder } from '../../../../shared/engine/selectors';
+import type { ActionBody, Item, MeetingState } from '../../../../shared/index';
 import { ActionButton, PersonName, Reason } from '../../components/common';
 import { Section } from '../../components/panels';
 import { useT } from '../../i18n';

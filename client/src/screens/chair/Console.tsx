@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { isStartable, type Actor, type MeetingState } from '../../../../shared/index';
+import { isStartable } from '../../../../shared/engine/startable';
+import type { Actor, MeetingState } from '../../../../shared/index';
 import { ActionButton, FeedbackLine } from '../../components/common';
 import { ConsoleHeader, Notices, PresencePanel, SubstitutesPanel, useChecker } from '../../components/panels';
 import { allowedFor, probeState } from '../../engine';

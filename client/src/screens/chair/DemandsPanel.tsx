@@ -1,4 +1,5 @@
-import { rollCallDemanded, rollCallNeeded, type MeetingState } from '../../../../shared/index';
+import { rollCallDemanded, rollCallNeeded } from '../../../../shared/engine/selectors';
+import type { MeetingState } from '../../../../shared/index';
 import { Section } from '../../components/panels';
 import { useT } from '../../i18n';
 

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { isPresent, type ActionBody, type MeetingState } from '../../../../shared/index';
+import { isPresent } from '../../../../shared/engine/selectors';
+import type { ActionBody, MeetingState } from '../../../../shared/index';
 import { ActionButton, Field } from '../../components/common';
 import { Section } from '../../components/panels';
 import { useT } from '../../i18n';

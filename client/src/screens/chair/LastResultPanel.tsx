@@ -1,4 +1,5 @@
-import { amendmentLabels, type MeetingState } from '../../../../shared/index';
+import { amendmentLabels } from '../../../../shared/engine/selectors';
+import type { MeetingState } from '../../../../shared/index';
 import { Section } from '../../components/panels';
 import { useT } from '../../i18n';
 

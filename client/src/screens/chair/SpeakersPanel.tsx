@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { projectedSpeakers, type ActionBody, type MeetingState, type ProjectedSpeaker } from '../../../../shared/index';
+import { projectedSpeakers } from '../../../../shared/engine/speakers';
+import type { ActionBody, MeetingState, ProjectedSpeaker } from '../../../../shared/index';
 import { ActionButton, PersonName, SpeakingClock } from '../../components/common';
 import { Section } from '../../components/panels';
 import { send } from '../../hooks/useShortcuts';

@@ -1,4 +1,5 @@
-import { amendmentLabels, amendmentVotingOrder, rollCallDemanded, type Item, type MeetingState } from '../../../../shared/index';
+import { amendmentLabels, amendmentVotingOrder, rollCallDemanded } from '../../../../shared/engine/selectors';
+import type { Item, MeetingState } from '../../../../shared/index';
 import { ActionButton, Field, VoteModeSelect } from '../../components/common';
 import { Section } from '../../components/panels';
 import { send } from '../../hooks/useShortcuts';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { nextAmendment, rollCallDemanded, type ActionBody, type Item, type MeetingState, type Refusal, type Subject, type VoteMode } from '../../../../shared/index';
+import { nextAmendment, rollCallDemanded } from '../../../../shared/engine/selectors';
+import type { ActionBody, Item, MeetingState, Refusal, Subject, VoteMode } from '../../../../shared/index';
 import type { Can } from './types';
 import { buildSubject, defaultPoint, emptyForm, type VoteForm } from './voteForm';
 

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { amendmentVotingOrder, type Actor, type MeetingState, type Refusal } from '../../../../shared/index';
+import { amendmentVotingOrder } from '../../../../shared/engine/selectors';
+import type { Actor, MeetingState, Refusal } from '../../../../shared/index';
 import { ActionButton, PersonName, Reason } from '../../components/common';
 import { checkFor } from '../../engine';
 import { useT } from '../../i18n';

@@ -1,4 +1,5 @@
-import { rollCallNeeded, type Allowed, type MeetingState } from '../../../../shared/index';
+import { rollCallNeeded } from '../../../../shared/engine/selectors';
+import type { Allowed, MeetingState } from '../../../../shared/index';
 import { useT } from '../../i18n';
 import { DemandRow } from './DemandRow';
 

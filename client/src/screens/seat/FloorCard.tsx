@@ -1,4 +1,5 @@
-import { projectedSpeakers, type Allowed, type Item, type MeetingState } from '../../../../shared/index';
+import { projectedSpeakers } from '../../../../shared/engine/speakers';
+import type { Allowed, Item, MeetingState } from '../../../../shared/index';
 import { ActionButton, PersonName, SpeakingClock } from '../../components/common';
 import { useT } from '../../i18n';
 import { act } from '../../socket';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { electionVoters, type Actor, type MeetingState } from '../../../../shared/index';
+import { electionVoters } from '../../../../shared/engine/selectors';
+import type { Actor, MeetingState } from '../../../../shared/index';
 import type { MajorityElection } from '../../../../shared/elections/types';
 import { ActionButton, personLabel, Reason } from '../../components/common';
 import { asPublic, majorityExtra, MajorityResults, type PubMajority } from '../../components/elections';

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { withOwn, type Actor, type Choice, type MeetingState } from '../../../../shared/index';
+import { withOwn } from '../../../../shared/views';
+import type { Actor, Choice, MeetingState } from '../../../../shared/index';
 import { FeedbackLine, PartyLetter, ScreenHeader } from '../../components/common';
 import { allowedFor } from '../../engine';
 import { useT } from '../../i18n';

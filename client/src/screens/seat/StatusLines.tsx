@@ -1,4 +1,5 @@
-import { isDisqualified, isPresent, type MeetingState } from '../../../../shared/index';
+import { isDisqualified, isPresent } from '../../../../shared/engine/selectors';
+import type { MeetingState } from '../../../../shared/index';
 import { useT } from '../../i18n';
 import { useStore } from '../../store';
 

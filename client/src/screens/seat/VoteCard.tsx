@@ -1,4 +1,5 @@
-import { eligibleVoters, type Allowed, type Choice, type MeetingState, type Vote } from '../../../../shared/index';
+import { eligibleVoters } from '../../../../shared/engine/selectors';
+import type { Allowed, Choice, MeetingState, Vote } from '../../../../shared/index';
 import { ActionButton, personLabel, Reason } from '../../components/common';
 import { useT } from '../../i18n';
 import { act } from '../../socket';

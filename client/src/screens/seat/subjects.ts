@@ -1,4 +1,5 @@
-import { amendmentLabels, type AmendmentId, type MeetingState, type Subject } from '../../../../shared/index';
+import { amendmentLabels } from '../../../../shared/engine/selectors';
+import type { AmendmentId, MeetingState, Subject } from '../../../../shared/index';
 import { personLabel } from '../../components/common';
 import type { Translate } from '../../i18n';
 

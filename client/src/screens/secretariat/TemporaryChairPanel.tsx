@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { presentPersons, type ActionBody, type MeetingState, type Refusal } from '../../../../shared/index';
+import { presentPersons } from '../../../../shared/engine/selectors';
+import type { ActionBody, MeetingState, Refusal } from '../../../../shared/index';
 import { ActionButton, Field } from '../../components/common';
 import { Section } from '../../components/panels';
 import { useT } from '../../i18n';

@@ -1,4 +1,5 @@
-import { electionVoters, type ActionBody, type MeetingState } from '../../../../../shared/index';
+import { electionVoters } from '../../../../../shared/engine/selectors';
+import type { ActionBody, MeetingState } from '../../../../../shared/index';
 import type { MajorityElection } from '../../../../../shared/elections/types';
 import { ActionButton, MissingVoters } from '../../../components/common';
 import { asPublic, candidateName, majorityExtra, MajorityResults, type PubMajority } from '../../../components/elections';
