@@ -117,7 +117,9 @@ describe('backups: --backup-dir', () => {
     // …and a server started on it resumes at exactly that state, not the later one.
     const port2 = await freePort();
     const url2 = `http://127.0.0.1:${port2}`;
-    const again = await runServer(['--db', restored, ...flags.map((f) => (f === String(port) ? String(port2) : f))], url2);
+    // A backup restores together with the server key kept outside the database (the codes and
+    // seat keys are stored under it): here the meeting's own key file, by --key-file.
+    const again = await runServer(['--db', restored, '--key-file', `${dbPath}.key`, ...flags.map((f) => (f === String(port) ? String(port2) : f))], url2);
     procs.push(again);
     const chair2 = await connect(url2, { role: 'chair', personId: chairId, password: fx.credentials.chairPasswords[chairId] });
     clients.push(chair2);

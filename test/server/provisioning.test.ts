@@ -117,7 +117,7 @@ describe('credentials issued once: the provisioning file (issue #13, item 3)', (
     chmodSync(file, 0o600);
     server = await start(['--db', dbPath, '--setup', csv]);
     expect(readFileSync(file, 'utf8')).toBe(before);
-    expect(server.output()).toContain('genoptaget');
+    expect(server.output()).toContain('"fresh":false');
     expect(server.output()).not.toContain('New credentials');
   });
 });
