@@ -1,4 +1,3 @@
-import { type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/app';
 import type { MeetingState } from '../../shared/types';
@@ -31,20 +30,8 @@ describe('seat play-test fixes', () => {
 
     const seat = await stage.newPage({ width: 1180, height: 820 }, `/seat#key=${encodeURIComponent(demo.seatKeys[me.seatId!]!)}`);
     await checkInAt(seat, demo.codes[me.id]!);
-    const sockets = new Map<string, Socket>();
-    await Promise.all(
-      others.map(async (p) => {
-        const s = await stage.openSocket({ role: 'seat', seatKey: demo.seatKeys[p.seatId!] });
-        const r = await emit(s, 'checkIn', { code: demo.codes[p.id] });
-        expect(r.ok, `${p.id} check-in: ${JSON.stringify(r)}`).toBe(true);
-        sockets.set(p.id, s);
-      }),
-    );
-    const chair = await stage.openSocket({ role: 'chair', personId: chairId, password: demo.chairPasswords[chairId] });
-    const chairAct = async (body: Record<string, unknown>) => {
-      const r = await emit(chair, 'action', body);
-      expect(r.ok, `${String(body.type)}: ${JSON.stringify(r)}`).toBe(true);
-    };
+    const sockets = await stage.checkInSeats(others);
+    const { act: chairAct } = await stage.chairSocket(chairId);
     const secretariat = await stage.openSocket({ role: 'secretariat', password: demo.secretariatPassword });
     const full = async () => ((await emit(secretariat, 'sync')) as unknown as { view: MeetingState }).view;
 

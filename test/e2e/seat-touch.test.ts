@@ -1,5 +1,4 @@
 import type { Locator, Page } from 'playwright-core';
-import { type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/app';
 import type { MeetingState, Person } from '../../shared/types';
@@ -106,20 +105,8 @@ describe('seat on a tablet: touch targets, layout that holds still, one amendmen
     await checkInAt(L.page, demo.codes[meL.id]!);
     await checkInAt(P.page, demo.codes[meP.id]!);
     const others = [persons.find((p) => p.id === chairId)!, ...members.filter((p) => p.id !== meL.id && p.id !== meP.id)].slice(0, 26);
-    const sockets = new Map<string, Socket>();
-    await Promise.all(
-      others.map(async (p) => {
-        const s = await stage.openSocket({ role: 'seat', seatKey: demo.seatKeys[p.seatId!] });
-        const r = await emit(s, 'checkIn', { code: demo.codes[p.id] });
-        expect(r.ok, `${p.id} check-in: ${JSON.stringify(r)}`).toBe(true);
-        sockets.set(p.id, s);
-      }),
-    );
-    const chair = await stage.openSocket({ role: 'chair', personId: chairId, password: demo.chairPasswords[chairId] });
-    const chairAct = async (body: Record<string, unknown>) => {
-      const r = await emit(chair, 'action', body);
-      expect(r.ok, `${String(body.type)}: ${JSON.stringify(r)}`).toBe(true);
-    };
+    const sockets = await stage.checkInSeats(others);
+    const { act: chairAct } = await stage.chairSocket(chairId);
     const memberAct = async (p: Person, body: Record<string, unknown>) => {
       const r = await emit(sockets.get(p.id)!, 'action', body);
       expect(r.ok, `${p.id} ${String(body.type)}: ${JSON.stringify(r)}`).toBe(true);

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -74,6 +75,35 @@ export class Stage {
       s.once('connect_error', reject);
     });
     return s;
+  };
+
+  /**
+   * Members at their seats through plain sockets (§ 16), all checked in; the sockets by
+   * person id. Each check-in must be accepted: the test stops at the first that is not.
+   */
+  checkInSeats = async (persons: { id: string; seatId: string | null }[]): Promise<Map<string, Socket>> => {
+    const { demo } = this.server;
+    const sockets = new Map<string, Socket>();
+    await Promise.all(
+      persons.map(async (p) => {
+        const s = await this.openSocket({ role: 'seat', seatKey: demo.seatKeys[p.seatId!] });
+        const r = await emit(s, 'checkIn', { code: demo.codes[p.id] });
+        expect(r.ok, `${p.id} check-in: ${JSON.stringify(r)}`).toBe(true);
+        sockets.set(p.id, s);
+      }),
+    );
+    return sockets;
+  };
+
+  /** The chair's console as a plain socket, and its actions, each of which must be accepted. */
+  chairSocket = async (personId = this.server.demo.setup.chairLine[0]!) => {
+    const socket = await this.openSocket({ role: 'chair', personId, password: this.server.demo.chairPasswords[personId] });
+    const act = async (body: Record<string, unknown>) => {
+      const r = await emit(socket, 'action', body);
+      expect(r.ok, `${String(body.type)}: ${JSON.stringify(r)}`).toBe(true);
+      return r;
+    };
+    return { socket, act };
   };
 
   /** A screen in its own browser context, as a separate person would have it. */
