@@ -93,6 +93,31 @@ describe('§ 19 — every speech with its start, end, speaker, group and first o
     expect(item.periods).toEqual([{ from: m.state.meeting.closedAt! - 22 * SECOND, to: m.state.meeting.closedAt }]);
   });
 
+  it('§ 21: a second reading starts a new speaker list, and the first reading’s speeches are kept', () => {
+    const m = meeting({ config: { budgetReadingGapDays: 0 } });
+    m.checkInAll();
+    m.open();
+    m.start('i4');
+    m.request('m1');
+    speech(m, 20 * SECOND);
+    m.decide({ kind: 'reading' }, m.members.slice(0, 30));
+    expect(m.state.items.i4!.status).toBe('awaitingSecondReading');
+    m.advance(MINUTE).start('i4');
+    expect(m.item.debate.spoken).toEqual([]);
+    m.request('m1');
+    speech(m, 10 * SECOND);
+    expect(m.item.speeches.map((x) => [x.personId, x.reading, x.first])).toEqual([
+      ['m1', 1, true],
+      ['m1', 2, true],
+    ]);
+    const t = buildTimeline(m.state, 'public');
+    expect(t.items).toHaveLength(1);
+    expect(t.items[0]!.periods).toHaveLength(2);
+    expect(speakingStats(m.state, { audience: 'public' }).meeting.byPerson).toEqual([
+      expect.objectContaining({ ms: 30 * SECOND, speeches: 2 }),
+    ]);
+  });
+
   it('a reopened item (§ 20, stk. 3) gets a second period', () => {
     const m = played();
     m.finish();
