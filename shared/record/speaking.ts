@@ -1,5 +1,5 @@
 import type { Item, MeetingState, SpeechRecord } from '../types';
-import { personRef } from './build';
+import { personRef } from './person';
 import type { Audience, PersonRef } from './types';
 
 // § 19: speaking time per member and per group, per item and for the meeting, from the

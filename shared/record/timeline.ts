@@ -1,5 +1,5 @@
 import type { Item, MeetingState, RecordEntry, Subject, Vote, VoteMode } from '../types';
-import { personRef } from './build';
+import { personRef } from './person';
 import { TIMELINE_TEXT, type Lang } from './i18n';
 import type { Audience, PersonRef } from './types';
 
