@@ -99,6 +99,18 @@ export interface Speech {
   first: boolean;
 }
 
+/** A speech as given (§ 19): kept for the speech index and speaking-time statistics. */
+export interface SpeechRecord {
+  personId: PersonId;
+  groupKey: string;
+  first: boolean;
+  /** § 21: the reading it was given in (a second reading starts a new speaker list). */
+  reading: 1 | 2;
+  startedAt: number;
+  /** null while the speech goes on. */
+  endedAt: number | null;
+}
+
 export interface Debate {
   requests: Request[];
   speaking: Speech | null;
@@ -122,6 +134,10 @@ export interface Item extends ItemSetup {
   /** A vote on the item itself (amendment or proposal) has begun: § 25 closes submissions. */
   votingBegun: boolean;
   referredTo: string | null;
+  /** When the item was under debate: each start or reopening, until it was left or the meeting closed. */
+  periods: { from: number; to: number | null }[];
+  /** Every speech on the item in every reading, in order (the debate's list starts anew per reading). */
+  speeches: SpeechRecord[];
 }
 
 export interface Amendment {

@@ -1,6 +1,7 @@
 import express, { Router, type Request, type Response } from 'express';
 import { recordHtml } from '../../shared/record/html';
 import { RECORD_TEXT, votesCsvIn, type Lang } from '../../shared/record/i18n';
+import { buildTimeline, chapters, chaptersVtt, timelineJson } from '../../shared/record/timeline';
 import type { Audience } from '../../shared/record/types';
 import type { MeetingService } from '../meeting/service';
 import { SecretsBusyError } from '../security/secrets';
@@ -18,6 +19,12 @@ import { RecordStore, UNAUTHORIZED, type RecordRefusal } from './store';
 //   GET  /record/members.json         …/members/votes.csv: a member's personal code
 //   GET  /record/members/votes.csv    (?code=…) or HTTP Basic (user "secretariat" with its password,
 //                                     a chair's person id with its password, or any other user with a member code)
+//   GET  /record/chapters.vtt[?lang=en][&start=<ISO time>]
+//                                     WebVTT chapters (items, speeches, votes) from the opening
+//                                     or from the video's start; a closed item only as its number
+//   GET  /record/timeline.json        the same timeline as JSON (ISO times)
+//   GET  /record/members/chapters.vtt …and the members' variants (closed items in full), with
+//   GET  /record/members/timeline.json the members' version's access
 //   POST /record/sign                 { role: 'chair', personId, password } | { role: 'secretariat', password, name? }
 //   POST /record/corrections          the same credentials + { text, itemId? }
 // Failed sign-ins are limited per client address (req.ip: see `trust proxy`), per account and
@@ -182,6 +189,46 @@ export function recordRouter(service: MeetingService, opts: RecordRouterOptions 
     };
   }
 
+  // The speech index follows the live log (not the signed freeze): it indexes the video.
+  const timeline = (audience: Audience) => cache.get(`timeline:${audience}`, () => buildTimeline(service.state, audience));
+
+  function vtt(audience: Audience) {
+    return async (req: Request, res: Response) => {
+      if (audience === 'members' && !(await guard(req, res))) return;
+      const t = timeline(audience);
+      let origin = t.openedAt ?? 0;
+      if (req.query.start !== undefined) {
+        const at = typeof req.query.start === 'string' ? Date.parse(req.query.start) : NaN;
+        if (!Number.isFinite(at))
+          return send(res, {
+            ok: false,
+            status: 400,
+            code: 'MALFORMED',
+            paragraph: '—',
+            message: { da: 'start skal være et tidspunkt (ISO 8601).', en: 'start must be a time (ISO 8601).' },
+          });
+        origin = at;
+      }
+      noStore(res);
+      // Public chapters serve a video player on another site (a <track> with crossorigin).
+      if (audience === 'public') res.set('Access-Control-Allow-Origin', '*');
+      res.type('text/vtt; charset=utf-8').send(chaptersVtt(chapters(t, langOf(req), (opts.clock ?? Date.now)()), origin));
+    };
+  }
+
+  function timelineRoute(audience: Audience) {
+    return async (req: Request, res: Response) => {
+      if (audience === 'members' && !(await guard(req, res))) return;
+      noStore(res);
+      if (audience === 'public') res.set('Access-Control-Allow-Origin', '*');
+      res.type('json').send(cache.get(`timeline.json:${audience}`, () => JSON.stringify(timelineJson(timeline(audience)))));
+    };
+  }
+
+  router.get('/record/chapters.vtt', vtt('public'));
+  router.get('/record/timeline.json', timelineRoute('public'));
+  router.get('/record/members/chapters.vtt', vtt('members'));
+  router.get('/record/members/timeline.json', timelineRoute('members'));
   router.get('/record', html('public', '/record'));
   router.get('/record.json', json('public'));
   router.get('/record/votes.csv', csv('public'));

@@ -11,6 +11,20 @@ export function emptyDebate(): Item['debate'] {
   return { requests: [], speaking: null, spoken: [], closed: false };
 }
 
+/** The speaker stops (yielded, stopped by the chair, item left, meeting closed): the speech's end is kept. */
+export function endSpeech(item: Item, now: number) {
+  if (!item.debate.speaking) return;
+  const last = item.speeches.at(-1);
+  if (last && last.endedAt === null) last.endedAt = now;
+  item.debate.speaking = null;
+}
+
+/** The item stops being under debate: its open period ends. */
+export function endPeriod(item: Item, now: number) {
+  const last = item.periods.at(-1);
+  if (last && last.to === null) last.to = now;
+}
+
 /** An agenda item as the meeting starts handling it. */
 export function newItem(setup: ItemSetup, number: number): Item {
   return {
@@ -25,6 +39,8 @@ export function newItem(setup: ItemSetup, number: number): Item {
     amendmentOrder: [],
     votingBegun: false,
     referredTo: null,
+    periods: [],
+    speeches: [],
   };
 }
 

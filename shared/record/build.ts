@@ -1,5 +1,7 @@
 import { amendmentLabels as labelsOf } from '../engine/selectors';
-import type { Amendment, Counts, Item, MeetingState, PersonId, RecordEntry, Subject, Vote } from '../types';
+import type { Amendment, Counts, Item, MeetingState, RecordEntry, Subject, Vote } from '../types';
+import { personRef } from './person';
+import { speakingStats } from './speaking';
 import type {
   Audience,
   ClosedRecordItem,
@@ -70,11 +72,6 @@ export function localDateTime(ts: number, timeZone = DEFAULT_TZ): { date: string
   return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
 }
 
-function personRef(s: MeetingState, id: PersonId): PersonRef {
-  const p = s.persons[id];
-  if (!p) return { id, name: id, group: '', kind: 'member' };
-  return { id, name: p.name, group: s.groups[p.groupId]?.letter ?? p.groupId, kind: p.kind };
-}
 
 /** Amendments of an item with the one numbering every screen uses (selectors.amendmentLabels). */
 function amendmentLabels(s: MeetingState, itemId: string): Map<string, { am: Amendment; label: string; parentLabel: string | null }> {
@@ -412,6 +409,7 @@ export function buildRecord(state: MeetingState, opts: BuildOptions): DecisionRe
     anchor: first ? { lastSeq: first.lastSeq, lastHash: first.lastHash, setupHash: first.setupHash } : null,
     corrections: (opts.corrections ?? []).map((c) => correctionOf(s, c, audience, isClosed)),
     later: opts.current ? laterAdditions(s, opts.current, audience) : [],
+    speaking: speakingStats(s, { audience }),
   };
 }
 

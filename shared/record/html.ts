@@ -1,4 +1,5 @@
-import { RECORD_TEXT, type Lang } from './i18n';
+import { RECORD_TEXT, TIMELINE_TEXT, type Lang } from './i18n';
+import { formatDuration, type SpeakingStats, type SpeakingTally } from './speaking';
 import type { DecisionRecord, LaterAddition, OpenRecordItem, PersonRef, RecordDecision, RecordElection } from './types';
 
 // The printable record: one self-contained HTML page laid out like a Danish council's
@@ -264,6 +265,8 @@ export function recordHtml(r: DecisionRecord, opts: HtmlOptions): string {
       `<section class="item"><h2>${esc(t.meetingDecisions)}</h2>${r.meetingDecisions.map((d) => decisionHtml(d, lang, meetingAbsent)).join('')}</section>`,
     );
 
+  if (r.speaking) body.push(speakingHtml(r.speaking, lang));
+
   const sig = (role: 'chair' | 'secretariat') => {
     const s = r.signatures.find((x) => x.role === role);
     const label = role === 'chair' ? t.signChair : t.signSecretariat;
@@ -316,4 +319,31 @@ ${body.join('\n')}
 </body>
 </html>
 `;
+}
+
+/** § 19: the speaking-time section — the meeting's totals, then each item's. */
+function speakingHtml(st: SpeakingStats, lang: Lang): string {
+  const w = TIMELINE_TEXT[lang];
+  const t = RECORD_TEXT[lang];
+  const rows = (x: SpeakingTally) => {
+    const groups = x.byGroup
+      .map((g) => `<li><span class="party">${esc(g.person ? `${g.person.name} (${g.group})` : `${g.group} – ${g.groupName}`)}</span>: ${esc(formatDuration(g.ms))} <span class="muted">(${esc(w.speeches(g.speeches))})</span></li>`)
+      .join('');
+    const persons = x.byPerson
+      .map((p) => `<li>${esc(`${p.person.name}${p.person.group ? ` (${p.person.group})` : ''}`)}: ${esc(formatDuration(p.ms))} <span class="muted">(${esc(w.speeches(p.speeches))})</span></li>`)
+      .join('');
+    return (
+      `<p class="small"><span class="label">${esc(w.total)}:</span> ${esc(formatDuration(x.ms))} (${esc(w.speeches(x.speeches))})</p>` +
+      `<h4>${esc(w.byGroup)}</h4><ul class="by-group">${groups}</ul><h4>${esc(w.byPerson)}</h4><ul class="cols">${persons}</ul>`
+    );
+  };
+  const out = [`<section class="item speaking"><h2>${esc(w.speaking)}</h2>`];
+  out.push(`<p class="small">${esc(w.speakingNote)}${st.audience === 'public' ? ` ${esc(w.speakingPublicNote)}` : ''}</p>`);
+  if (!st.meeting.speeches) out.push(`<p>${esc(w.noSpeeches)}</p>`);
+  else {
+    out.push(`<h3>${esc(w.wholeMeeting)}</h3>${rows(st.meeting)}`);
+    for (const it of st.items) if (it.speeches) out.push(`<h3>${esc(`${t.item} ${it.number}. ${it.title}`)}</h3>${rows(it)}`);
+  }
+  out.push('</section>');
+  return out.join('');
 }

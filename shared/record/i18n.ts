@@ -382,3 +382,44 @@ export function votesCsvIn(r: DecisionRecord, lang: Lang): string {
   return text.startsWith(`\uFEFF${codes}\r\n`) ? `\uFEFF${header}${text.slice(1 + codes.length)}` : text;
 }
 
+
+type VoteWords = { point: string; result: { adopted: boolean; for: number; against: number; abstain: number } | null };
+type SpeechWords = { person: { name: string; group: string }; first: boolean };
+
+/** The speech index's words (chapters.vtt, shared/record/timeline.ts) and the speaking-time section. */
+export const TIMELINE_TEXT = {
+  da: {
+    item: 'Punkt',
+    closedItem: 'Lukket punkt',
+    closedDoors: 'for lukkede døre',
+    speech: (sp: SpeechWords) => `${sp.person.name}${sp.person.group ? ` (${sp.person.group})` : ''} – ${sp.first ? '1. indlæg' : 'senere indlæg'}`,
+    vote: (v: VoteWords) =>
+      `Afstemning: ${v.point}${v.result ? ` – ${v.result.adopted ? 'vedtaget' : 'forkastet'} (${v.result.for} for, ${v.result.against} imod, ${v.result.abstain} hverken for eller imod)` : ''}`,
+    speaking: 'Taletid (§ 19)',
+    speakingNote: 'Afsluttede indlæg; et indlæg, der er i gang, tælles med, når det er slut.',
+    speakingPublicNote: 'Lukkede punkter tælles ikke med i den offentlige udgave (§§ 2–3).',
+    wholeMeeting: 'Hele mødet',
+    byGroup: 'Pr. gruppe',
+    byPerson: 'Pr. medlem',
+    total: 'I alt',
+    speeches: (n: number) => (n === 1 ? '1 indlæg' : `${n} indlæg`),
+    noSpeeches: 'Ingen indlæg.',
+  },
+  en: {
+    item: 'Item',
+    closedItem: 'Closed item',
+    closedDoors: 'behind closed doors',
+    speech: (sp: SpeechWords) => `${sp.person.name}${sp.person.group ? ` (${sp.person.group})` : ''} – ${sp.first ? 'first speech' : 'later speech'}`,
+    vote: (v: VoteWords) =>
+      `Vote: ${v.point}${v.result ? ` – ${v.result.adopted ? 'adopted' : 'rejected'} (${v.result.for} for, ${v.result.against} against, ${v.result.abstain} abstaining)` : ''}`,
+    speaking: 'Speaking time (§ 19)',
+    speakingNote: 'Finished speeches; a speech in progress counts once it has ended.',
+    speakingPublicNote: 'Closed items are not counted in the public edition (§§ 2–3).',
+    wholeMeeting: 'The whole meeting',
+    byGroup: 'By group',
+    byPerson: 'By member',
+    total: 'Total',
+    speeches: (n: number) => (n === 1 ? '1 speech' : `${n} speeches`),
+    noSpeeches: 'No speeches.',
+  },
+};

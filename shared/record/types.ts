@@ -1,4 +1,5 @@
 import type { Choice, Counts, ItemKind, ItemStatus, PersonId, RecordEntry, VoteMode } from '../types';
+import type { SpeakingStats } from './speaking';
 
 // The decision record [beslutningsprotokol] of § 29 as data: built from the meeting's state
 // by `buildRecord`, rendered to HTML, JSON and CSV. Every field is plain JSON.
@@ -217,4 +218,6 @@ export interface DecisionRecord {
   anchor: { lastSeq: number; lastHash: string; setupHash: string } | null;
   corrections: RecordCorrection[];
   later: LaterAddition[];
+  /** § 19: speaking time per member and group, per item and for the meeting (finished speeches; public: open items only). */
+  speaking?: SpeakingStats;
 }

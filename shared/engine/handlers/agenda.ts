@@ -1,7 +1,7 @@
 import { need, once } from '../../refusals';
 import type { Item, MeetingState } from '../../types';
 import { orderVoteDemanded } from '../selectors';
-import { addRecordEntry, emptyDebate, newItem } from '../state';
+import { addRecordEntry, emptyDebate, endPeriod, endSpeech, newItem } from '../state';
 import { needChair } from './toChair';
 import type { HandlerMap } from './types';
 
@@ -32,9 +32,12 @@ export function closedBeforeOpen(s: MeetingState, order: string[]) {
 }
 
 /** Done with the current item: it leaves the floor, and the per-item demands lapse. */
-export function leaveItem(s: MeetingState) {
+export function leaveItem(s: MeetingState, now: number) {
   const item = s.currentItem ? s.items[s.currentItem] : undefined;
-  if (item) item.debate.speaking = null;
+  if (item) {
+    endSpeech(item, now);
+    endPeriod(item, now);
+  }
   s.currentItem = null;
   s.demands.closure = [];
   s.demands.division = [];
@@ -90,17 +93,18 @@ export const agendaHandlers = {
       item.votingBegun = false;
     }
     item.status = 'active';
-    leaveItem(s);
+    leaveItem(s, ctx.now);
     s.currentItem = item.id;
+    item.periods.push({ from: ctx.now, to: null });
     return [{ type: 'item.started', itemId: item.id }];
   },
-  'item.finish': (s) => {
+  'item.finish': (s, _a, ctx) => {
     const item = requireCurrent(s);
     needChair(!s.activeVote, 'VOTE_OPEN');
     need(!s.activeElection, 'ELECTION_ACTIVE');
     needChair(!s.declaration, 'DECLARATION_PENDING');
     item.status = 'done';
-    leaveItem(s);
+    leaveItem(s, ctx.now);
   },
   // § 18, stk. 5: the debate may be postponed on a proposal of the chair or a member.
   'item.postpone': (s, a, ctx) => {
@@ -115,7 +119,7 @@ export const agendaHandlers = {
       outcome: 'postponed',
     });
     item.status = 'postponed';
-    leaveItem(s);
+    leaveItem(s, ctx.now);
   },
   // § 26: the chair refers the item unless a vote is demanded — a declaration without vote.
   'item.refer': (s, a) => {
@@ -146,6 +150,7 @@ export const agendaHandlers = {
     item.debate.closed = false;
     s.log.push({ at: ctx.now, text: `reopened ${item.id}: ${a.reason}`, by: chairOf(a.actor) });
     s.currentItem = item.id;
+    item.periods.push({ from: ctx.now, to: null });
   },
   // § 20, stk. 2 and § 2, stk. 4: moving an item behind closed doors needs a written reason.
   'item.setDoors': (s, a) => {

@@ -1,6 +1,7 @@
 import { need, once } from '../../refusals';
 import { groupKey, isDisqualified } from '../selectors';
 import { projectedSpeakers } from '../speakers';
+import { endSpeech } from '../state';
 import { chairOf, memberOf, requireCurrent, requireOpen } from './agenda';
 import { needChair } from './toChair';
 import type { HandlerMap } from './types';
@@ -46,18 +47,19 @@ export const debateHandlers = {
     }
     item.debate.spoken.push({ personId: head.personId, groupKey: key });
     item.debate.speaking = { personId: head.personId, groupKey: key, startedAt: ctx.now, deadline: ctx.now + seconds * 1000, first };
+    item.speeches.push({ personId: head.personId, groupKey: key, first, reading: item.reading, startedAt: ctx.now, endedAt: null });
     return [{ type: 'floor.given', personId: head.personId }];
   },
   // § 19, stk. 3: only the chair interrupts a speaker.
-  'floor.end': (s) => {
+  'floor.end': (s, _a, ctx) => {
     const item = requireCurrent(s);
     need(item.debate.speaking, 'NOBODY_SPEAKING');
-    item.debate.speaking = null;
+    endSpeech(item, ctx.now);
   },
-  'floor.yield': (s, a) => {
+  'floor.yield': (s, a, ctx) => {
     const item = requireCurrent(s);
     need(item.debate.speaking?.personId === memberOf(a.actor), 'NOT_SPEAKER');
-    item.debate.speaking = null;
+    endSpeech(item, ctx.now);
   },
   // § 19, stk. 2: the chair may change the order, with a logged reason.
   'floor.move': (s, a, ctx) => {

@@ -1,6 +1,7 @@
 import { need, refuse } from '../../refusals';
 import type { MeetingState, PersonId } from '../../types';
 import { absentees, isPresent, lateWarningDue, seatOf, homeSeat } from '../selectors';
+import { endPeriod, endSpeech } from '../state';
 import { needChair } from './toChair';
 import type { HandlerMap } from './types';
 
@@ -40,7 +41,10 @@ export const meetingHandlers = {
     s.meeting.status = 'closed';
     s.meeting.closedAt = ctx.now;
     const cur = s.currentItem ? s.items[s.currentItem] : undefined;
-    if (cur) cur.debate.speaking = null;
+    if (cur) {
+      endSpeech(cur, ctx.now);
+      endPeriod(cur, ctx.now);
+    }
     return [{ type: 'meeting.closed', ...absentees(s) }];
   },
   // § 1: the chair may clear the gallery; the public display goes blank.

@@ -79,7 +79,7 @@ function applyEffect(s: MeetingState, subject: Subject, adopted: boolean, now: n
         item.status = 'awaitingSecondReading';
         item.firstReadingAt = now;
       } else item.status = 'done';
-      leaveItem(s);
+      leaveItem(s, now);
       break;
     case 'closure':
       s.demands.closure = [];
@@ -108,13 +108,13 @@ function applyEffect(s: MeetingState, subject: Subject, adopted: boolean, now: n
       if (adopted && item) {
         item.status = 'referred';
         item.referredTo = subject.committee;
-        leaveItem(s);
+        leaveItem(s, now);
       }
       break;
     case 'postpone':
       if (adopted && item) {
         item.status = 'postponed';
-        leaveItem(s);
+        leaveItem(s, now);
       }
       break;
     case 'proposal':

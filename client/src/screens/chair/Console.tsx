@@ -21,6 +21,7 @@ import { LastResultPanel } from './LastResultPanel';
 import { MeetingPanel } from './MeetingPanel';
 import { ShortcutsPanel } from './ShortcutsPanel';
 import { SpeakersPanel } from './SpeakersPanel';
+import { SpeakingStatsPanel } from './SpeakingStatsPanel';
 import { useVoteForm } from './useVoteForm';
 import { VoteFormPanel } from './VoteFormPanel';
 
@@ -67,6 +68,7 @@ export function Console({ state, personId, onSignOut }: { state: MeetingState; p
         <div className="col">
           <SpeakersPanel state={state} can={can} shortcuts={shortcuts} />
           <DemandsPanel state={state} />
+          <SpeakingStatsPanel state={state} />
           {activeItem ? <AmendmentsPanel state={state} item={activeItem} can={can} /> : null}
         </div>
 
