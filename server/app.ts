@@ -93,6 +93,8 @@ export interface RunningServer {
   demo: DemoChamber;
   metrics: Metrics;
   backups: Backups | null;
+  /** The open data feed (`/api/public`, `/api/public/events`). */
+  publicFeed: PublicFeed;
   /**
    * The clean stop: no new connections, the `restarting` notice (if `noticeMs`), the sockets
    * closed, what is pending committed, the HTTP server and the database closed.
@@ -279,6 +281,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     demo,
     metrics,
     backups,
+    publicFeed,
     close: (o) => (closing ??= close(o)),
     reloadTls: (files) => {
       if (!('setSecureContext' in http)) throw new Error('this server does not speak TLS');
