@@ -321,6 +321,53 @@ describe('limits and the clean stop', () => {
     }
   });
 
+  it('a resume from further back than the deltas kept gets the whole view', async () => {
+    const server = await testServer({ publicFeed: { historyChanges: 2 } });
+    try {
+      // A viewer stays on, so each change below is its own delta (with nobody streaming, the
+      // next request would make them one).
+      const keeper = await openStream(server.url);
+      const s = await openStream(server.url);
+      const first = await s.event(0);
+      s.close();
+      const chair = chairOf(server);
+      const ids = members(server).slice(0, 3);
+      for (const id of ids) await act(server.service, { type: 'presence.checkIn' }, memberOf(server.service, id));
+      await act(server.service, { type: 'meeting.open' }, chair);
+      const pub = (await getJson(`${server.url}/api/public`)).body as PublicView;
+      const r = await openStream(server.url, undefined, { 'last-event-id': first.id! });
+      const e = await r.event(0);
+      expect(e.event).toBe('view');
+      expect(e.id).toBe(String(pub.version));
+      expect(JSON.parse(e.data)).toEqual(pub);
+      r.close();
+      // Within the deltas kept: only those.
+      const t = await openStream(server.url, undefined, { 'last-event-id': String(pub.version) });
+      await act(server.service, { type: 'item.start', itemId: 'i1' }, chair);
+      expect((await t.event(0)).event).toBe('delta');
+      expect(keeper.events.length).toBeGreaterThan(3);
+      t.close();
+      keeper.close();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('keeps an idle stream alive with a comment line, unbuffered on the way (X-Accel-Buffering: no)', async () => {
+    const server = await testServer({ publicFeed: { heartbeatMs: 100 } });
+    try {
+      const s = await openStream(server.url);
+      expect(s.headers['x-accel-buffering']).toBe('no');
+      await s.event(0);
+      await expect.poll(() => s.raw.split('\n\n:\n\n').length, { timeout: 10_000 }).toBeGreaterThan(2);
+      // Comments are not events: still the one view.
+      expect(s.events).toHaveLength(1);
+      s.close();
+    } finally {
+      await server.close();
+    }
+  });
+
   it('the clean stop sends the last committed change and ends every stream', async () => {
     const server = await testServer();
     const s = await openStream(server.url);
