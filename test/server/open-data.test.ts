@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { request, type IncomingHttpHeaders } from 'node:http';
+import { createServer, request, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/app';
 import type { MeetingService } from '../../server/meeting/service';
@@ -9,7 +10,8 @@ import { deltaMessageSchema, publicViewSchema } from '../../shared/public-schema
 import type { Actor, PersonId } from '../../shared/types';
 import { publicView, type PublicView } from '../../shared/views';
 import { openDataSchemaText, SCHEMA_FILE } from '../../scripts/open-data-schema';
-import { members, testServer } from './helpers';
+import { launchChromium } from '../e2e/stage';
+import { members, tempDb, testServer } from './helpers';
 
 // The open data feed (docs/open-data.md) on a real server over loopback HTTP: the stream is
 // read as it arrives, byte for byte, as a newsroom's client would.
@@ -260,6 +262,57 @@ describe('GET /api/public/events: the public view as Server-Sent Events', () => 
     // Nothing else is opened up: the record and the API's other routes name no origin.
     for (const route of ['/record.json', '/api/time', '/healthz'])
       expect((await fetch(`${server.url}${route}`, { headers: foreign })).headers.get('access-control-allow-origin'), route).toBeNull();
+  });
+});
+
+describe("another site's page in Chromium", () => {
+  it('reads /api/public with fetch and follows the stream with EventSource; after a restart EventSource resumes by Last-Event-ID (no second whole view)', async () => {
+    const dbPath = tempDb('open-data');
+    let server = await testServer({ dbPath });
+    const port = server.port;
+    // The other site: a page on another port of this machine (another origin), nothing but a script.
+    const page = `<!doctype html><title>Nyheder</title><script>
+      window.events = [];
+      fetch('${server.url}/api/public').then((r) => r.json()).then((v) => (window.fetched = v.version), (e) => (window.fetched = String(e)));
+      const feed = new EventSource('${server.url}/api/public/events');
+      for (const type of ['view', 'delta']) feed.addEventListener(type, (e) => window.events.push({ type, id: e.lastEventId, data: JSON.parse(e.data) }));
+      feed.onerror = () => (window.errors = (window.errors || 0) + 1);
+    </script>`;
+    const site = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(page));
+    await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));
+    const browser = await launchChromium();
+    try {
+      const tab = await browser.newPage();
+      await tab.goto(`http://127.0.0.1:${(site.address() as AddressInfo).port}/`);
+      type Seen = { type: string; id: string; data: { version: number; base?: number } }[];
+      const events = () => tab.evaluate(() => (window as unknown as { events: Seen }).events);
+      await expect.poll(async () => (await events()).length, { timeout: 15_000 }).toBe(1);
+      const first = (await events())[0]!;
+      expect(first.type).toBe('view');
+      expect(first.id).toBe(String(first.data.version));
+      expect(await tab.evaluate(() => (window as unknown as { fetched: unknown }).fetched)).toBe(first.data.version);
+
+      await act(server.service, { type: 'meeting.open' }, chairOf(server));
+      await expect.poll(async () => (await events()).length, { timeout: 15_000 }).toBe(2);
+      const delta = (await events())[1]!;
+      expect(delta.type).toBe('delta');
+      expect(delta.data.base).toBe(first.data.version);
+
+      // The server stops and comes back on the same port and database; the browser reconnects
+      // on its own with Last-Event-ID: it is current, so the next event is a delta from there.
+      await server.close();
+      server = await testServer({ dbPath, port });
+      await expect.poll(() => server.publicFeed.streamCount, { timeout: 20_000 }).toBe(1);
+      await act(server.service, { type: 'item.start', itemId: 'i1' }, chairOf(server));
+      await expect.poll(async () => (await events()).length, { timeout: 15_000 }).toBe(3);
+      const resumed = (await events())[2]!;
+      expect(resumed.type).toBe('delta');
+      expect(resumed.data.base).toBe(delta.data.version);
+    } finally {
+      await browser.close();
+      site.close();
+      await server.close();
+    }
   });
 });
 
