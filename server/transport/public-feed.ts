@@ -207,6 +207,8 @@ export class PublicFeed {
   readonly events: RequestHandler = (req, res) => {
     openToAnyOrigin(res);
     res.setHeader('Cache-Control', 'no-store');
+    // A HEAD (a link checker, a monitor) learns that the stream is there without holding one open.
+    if (req.method === 'HEAD') return void res.status(200).type('text/event-stream').end();
     const address = this.clientAddress(req);
     const mine = this.perAddress.get(address) ?? 0;
     if (this.closed) return void res.status(503).setHeader('Retry-After', '2').json(refusal('STOPPING', 'Serveren stopper.', 'The server is stopping.'));

@@ -366,7 +366,10 @@ describe('limits and the clean stop', () => {
       await expect.poll(() => server.publicFeed.streamCount).toBe(2);
       const b3 = await openStream(server.url, undefined, from('10.0.0.3'));
       expect(b3.status).toBe(200);
-      // GET /api/public is not a stream: never counted, never refused.
+      // HEAD opens no stream; GET /api/public is not a stream: neither is counted or refused.
+      const head = await fetch(`${server.url}/api/public/events`, { method: 'HEAD', headers: from('10.0.0.1') });
+      expect(head.status).toBe(200);
+      expect(server.publicFeed.streamCount).toBe(3);
       expect((await fetch(`${server.url}/api/public`, { headers: from('10.0.0.1') })).status).toBe(200);
       for (const s of [a2, b1, b3]) s.close();
     } finally {
