@@ -3,7 +3,7 @@
  *
  *   npm run -s bench -- [--seats N] [--public M] [--rounds R] [--json]
  *                       [--replay-events K] [--no-replay] [--no-raw] [--keep] [--cast-window-ms W]
- *                       [--warmup V] [--tls]
+ *                       [--warmup V] [--tls] [--sse N]
  *
  * Everything runs on this machine over 127.0.0.1: the server (own process, own SQLite file
  * in a temp dir), a plain socket.io server as the floor (own process), and the sockets in
@@ -15,6 +15,11 @@
  * same view texts to the same number of sockets (rounds alternate, so both see the same
  * background load); ours / raw at p99 is the headline. Also: cold replay of a 100,000-event
  * log, and server memory per connected socket. Method and figures: docs/performance.md.
+ *
+ * --sse N: N open data viewers (`GET /api/public/events`, Server-Sent Events) beside the
+ * public sockets, in their own worker processes; each one's arrival of the result is timed
+ * as a socket's is (close → the event at that version), reported apart from the sockets
+ * (the raw floor has no such endpoint, so they are not in the fan-out ratio).
  *
  * --tls: the same run over HTTPS/WSS. A throwaway self-signed certificate (openssl) in the
  * run's temp dir; our server (`--tls-cert`/`--tls-key`'s path: startServer's `tls`) and the raw
@@ -52,6 +57,8 @@ const CAST_WINDOW_MS = Math.max(1, arg('cast-window-ms', 2000));
 /** Votes held before the measured rounds and not measured (see the warm-up below). */
 const WARMUP = Math.max(0, arg('warmup', 1));
 const TLS = flag('tls');
+/** Open data viewers (SSE) beside the public sockets. */
+const SSE = arg('sse', 0);
 
 /** A throwaway self-signed certificate for 127.0.0.1 in `dir`: its paths, and the PEM every client trusts. */
 function throwawayCert(dir: string) {
@@ -77,15 +84,17 @@ const log = (...a: unknown[]) => {
 interface Workers {
   seat: Child[];
   pub: Child[];
+  sse: Child[];
   all: Child[];
 }
 
-function startWorkers(seats: number, publics: number): Workers {
+function startWorkers(seats: number, publics: number, sse: number): Workers {
   const seat = Array.from({ length: seats > 0 ? Math.ceil(seats / 500) : 0 }, (_, i) => spawnChild(`seat-worker-${i}`, 'scripts/bench/worker.ts'));
   const pub = Array.from({ length: publics > 0 ? Math.min(4, Math.ceil(publics / 2500)) : 0 }, (_, i) =>
     spawnChild(`public-worker-${i}`, 'scripts/bench/worker.ts'),
   );
-  return { seat, pub, all: [...seat, ...pub] };
+  const sseW = Array.from({ length: sse > 0 ? Math.min(2, Math.ceil(sse / 2500)) : 0 }, (_, i) => spawnChild(`sse-worker-${i}`, 'scripts/bench/worker.ts'));
+  return { seat, pub, sse: sseW, all: [...seat, ...pub, ...sseW] };
 }
 
 function share<T>(items: T[], k: number, n: number): T[] {
@@ -99,6 +108,11 @@ async function connectAll(w: Workers, url: string, mode: 'salen' | 'raw', seatKe
     ...w.pub.map((c, k) =>
       c.call('connect', { url, mode, ca: CA, seats: [], publics: Math.floor(publics / w.pub.length) + (k < publics % w.pub.length ? 1 : 0), parallel: CONNECT_PARALLEL }, 3 * PHASE_MS),
     ),
+    ...(mode === 'raw'
+      ? []
+      : w.sse.map((c, k) =>
+          c.call('connect', { url, mode, ca: CA, seats: [], publics: 0, sse: Math.floor(SSE / w.sse.length) + (k < SSE % w.sse.length ? 1 : 0), parallel: CONNECT_PARALLEL }, 3 * PHASE_MS),
+        )),
   ]);
   const connected = res.reduce((n, r) => n + (r.connected as number), 0);
   const failed = res.reduce((n, r) => n + (r.failed as number), 0);
@@ -115,7 +129,7 @@ async function status(w: Workers) {
 
 /** Arms every worker to stamp the first view at or above `version`. */
 /** `kinds`: the sockets to wait for (the gallery gets no push when nothing public changed). */
-async function watch(w: Workers, version: number, group: 'salen' | 'raw' = 'salen', kinds: ('seat' | 'public')[] = ['seat', 'public']) {
+async function watch(w: Workers, version: number, group: 'salen' | 'raw' = 'salen', kinds: ('seat' | 'public' | 'sse')[] = ['seat', 'public', 'sse']) {
   await Promise.all(w.all.map((c) => c.call('watch', { minVersion: version, group, kinds })));
 }
 
@@ -129,20 +143,26 @@ async function collect(w: Workers, t0: number, group: 'salen' | 'raw' = 'salen',
   }
   const seat: number[] = [];
   const pub: number[] = [];
+  const sse: number[] = [];
   let missing = 0;
-  const bytes = { seat: 0, public: 0 };
+  let sseMissing = 0;
+  const bytes = { seat: 0, public: 0, sse: 0 };
   for (const r of res) {
     for (const t of r.seat as number[]) seat.push(t - t0);
     for (const t of r.pub as number[]) pub.push(t - t0);
+    for (const t of r.sse as number[]) sse.push(t - t0);
     missing += r.missing as number;
-    const b = r.bytes as { seat: number; public: number };
+    sseMissing += r.sseMissing as number;
+    const b = r.bytes as { seat: number; public: number; sse: number };
     bytes.seat = Math.max(bytes.seat, b.seat);
     bytes.public = Math.max(bytes.public, b.public);
+    bytes.sse = Math.max(bytes.sse, b.sse);
   }
+  for (let i = 0; i < sseMissing; i++) sse.push(Infinity);
   // A socket that never got the view counts as infinitely late: with more than 1 % missing,
   // p99 is infinite (null in the JSON) rather than flattered by the sockets that were dropped.
   for (let i = 0; i < missing; i++) pub.push(Infinity);
-  return { seat, pub, all: [...seat, ...pub], missing, bytes, texts };
+  return { seat, pub, sse, sseMissing, all: [...seat, ...pub], missing, bytes, texts };
 }
 
 function connectChair(url: string, personId: string, password: string) {
@@ -192,9 +212,12 @@ interface RoundResult {
   fanout: number[];
   fanoutSeat: number[];
   fanoutPublic: number[];
+  /** Open data viewers (--sse): close → the result event. */
+  fanoutSse: number[];
+  sseMissing: number;
   missing: number;
   closeAckMs: number;
-  bytes: { seat: number; public: number };
+  bytes: { seat: number; public: number; sse: number };
   cpuStormMs: number;
   cpuCloseMs: number;
   workerCpuStormMs: number;
@@ -246,10 +269,10 @@ async function main() {
     platform: `${os.platform()} ${os.release()}`,
     loadavg: os.loadavg().map((x) => Math.round(x * 100) / 100),
   };
-  log(`Salen bench${TLS ? ' over TLS' : ''}: ${SEATS} seats, ${PUBLIC} public sockets, ${ROUNDS} rounds — ${machine.cpu}, ${machine.cores} cores, ${machine.memGiB} GiB, node ${machine.node}, load ${machine.loadavg.join(' ')}`);
+  log(`Salen bench${TLS ? ' over TLS' : ''}: ${SEATS} seats, ${PUBLIC} public sockets${SSE ? `, ${SSE} SSE viewers` : ''}, ${ROUNDS} rounds — ${machine.cpu}, ${machine.cores} cores, ${machine.memGiB} GiB, node ${machine.node}, load ${machine.loadavg.join(' ')}`);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'salen-bench-'));
   const dbPath = path.join(dir, 'meeting.sqlite');
-  const out: Record<string, unknown> = { seats: SEATS, public: PUBLIC, sockets: SEATS + PUBLIC, rounds: ROUNDS, tls: TLS, machine };
+  const out: Record<string, unknown> = { seats: SEATS, public: PUBLIC, sse: SSE, sockets: SEATS + PUBLIC, rounds: ROUNDS, tls: TLS, machine };
   const tls = TLS ? throwawayCert(dir) : null;
   CA = tls?.ca;
   const scheme = tls ? 'https' : 'http';
@@ -273,7 +296,7 @@ async function main() {
     await server.call('cpu');
 
     // 3. Load generators, then every socket; then the same sockets again on the raw floor.
-    const w = startWorkers(SEATS, PUBLIC);
+    const w = startWorkers(SEATS, PUBLIC, SSE);
     const seatKeys = chamber.members.map((m) => ({ key: chamber.seatKeys[m.seatId!]!, personId: m.id, session: chamber.sessions[m.id]! }));
     const conn = await connectAll(w, url, 'salen', seatKeys, PUBLIC);
     log(`connected ${conn.connected} sockets in ${fmt(conn.ms / 1000)} s (${conn.failed} failed)`);
@@ -408,6 +431,8 @@ async function main() {
         fanout: fan.all,
         fanoutSeat: fan.seat,
         fanoutPublic: fan.pub,
+        fanoutSse: fan.sse,
+        sseMissing: fan.sseMissing,
         missing: fan.missing,
         closeAckMs,
         bytes: fan.bytes,
@@ -428,7 +453,8 @@ async function main() {
           `(server's event loop held p99 ${fmt(loopDelays.at(-1)!.p99)} max ${fmt(loopDelays.at(-1)!.max)} ms); ` +
           `${castAcks.length} casts at once, ack p50 ${fmt(c.p50)} p99 ${fmt(c.p99)} ms; storm settled on all sockets after ${fmt(rounds.at(-1)!.settleMs)} ms; ` +
           `${storm.flushes} commits [${storm.batches.join(' ')}] fsync ${fmt(storm.commitMs)} ms, flush ${fmt(storm.broadcastMs)} ms after it; ` +
-          `close → result p50 ${fmt(d.p50)} p99 ${fmt(d.p99)} max ${fmt(d.max)} ms (${fan.missing} missing); views ${fan.bytes.public} B public, ${fan.bytes.seat} B member`,
+          `close → result p50 ${fmt(d.p50)} p99 ${fmt(d.p99)} max ${fmt(d.max)} ms (${fan.missing} missing); views ${fan.bytes.public} B public, ${fan.bytes.seat} B member` +
+          (SSE ? `; SSE viewers p50 ${fmt(dist(fan.sse).p50)} p99 ${fmt(dist(fan.sse).p99)} ms (${fan.sseMissing} missing), event ${fan.bytes.sse} B` : ''),
       );
 
       // The raw round: the same bytes to the same number of sockets.
@@ -511,6 +537,7 @@ async function main() {
     const fan = dist(all('fanout'));
     const fanSeat = dist(all('fanoutSeat'));
     const fanPub = dist(all('fanoutPublic'));
+    const fanSse = dist(all('fanoutSse'));
     const rawD = dist(raw);
     const cast = dist(all('pacedLat'));
     const serverAck = dist(all('pacedServer'));
@@ -531,6 +558,12 @@ async function main() {
       fanout_max_ms: r2(fan.max),
       fanout_seat_p99_ms: r2(fanSeat.p99),
       fanout_public_p99_ms: r2(fanPub.p99),
+      sse: SSE,
+      fanout_sse_p50_ms: SSE ? r2(fanSse.p50) : null,
+      fanout_sse_p99_ms: SSE ? r2(fanSse.p99) : null,
+      fanout_sse_max_ms: SSE ? r2(fanSse.max) : null,
+      fanout_sse_missing: rounds.reduce((n, r) => n + r.sseMissing, 0),
+      event_bytes_sse: Math.max(...rounds.map((r) => r.bytes.sse)),
       fanout_missing: rounds.reduce((n, r) => n + r.missing, 0),
       raw_fanout_min_ms: DO_RAW ? r2(rawD.min) : null,
       raw_fanout_p50_ms: DO_RAW ? r2(rawD.p50) : null,
@@ -591,7 +624,7 @@ async function main() {
       client_disconnects: disconnects,
       duration_s: r2((now() - started) / 1000),
     });
-    printTable(out, { fan, fanSeat, fanPub, rawD, cast, serverAck, storm, stormServerAck, rawCast, rawStormD, settle, closeAck });
+    printTable(out, { fan, fanSeat, fanPub, fanSse, rawD, cast, serverAck, storm, stormServerAck, rawCast, rawStormD, settle, closeAck });
     if (JSON_OUT) console.log(JSON.stringify(out));
   } finally {
     killChildren();
@@ -616,6 +649,7 @@ function printTable(o: Record<string, unknown>, d: Record<string, Dist>) {
   row('close → result, all sockets', d.fan!, `${o.fanout_missing} missing`);
   row('  … seat terminals', d.fanSeat!);
   row('  … public sockets', d.fanPub!);
+  if (o.sse) row('  … open data viewers (SSE)', d.fanSse!, `${o.sse} viewers, ${o.fanout_sse_missing} missing, event ${o.event_bytes_sse} B`);
   row('raw socket.io, same sockets+bytes', o.raw_fanout_p99_ms === null ? null : d.rawD!, `${o.raw_missing} missing`);
   row('close → chair ack', d.closeAck!);
   log(`  fan-out ratio ours/raw: p50 ${o.fanout_ratio_p50 ?? '—'}, p99 ${o.fanout_ratio_p99 ?? '—'}`);

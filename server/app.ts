@@ -6,7 +6,6 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { ChamberConfig } from '../shared/config';
 import type { MeetingSetup } from '../shared/types';
-import { publicView } from '../shared/views';
 import { seedDemo, storedDemoCredentials, type DemoChamber } from './demo/credentials';
 import { DemoOnNetworkError, isLoopback } from './demo/network';
 import { MeetingService } from './meeting/service';
@@ -17,7 +16,7 @@ import { securityHeaders } from './transport/headers';
 import { redirectServer, type TlsFiles } from './transport/tls';
 import type { SignInLimits } from './transport/limits';
 import { attachSockets, type TransportOptions } from './transport/sockets';
-import { VersionCache } from './transport/version-cache';
+import { PublicFeed, type PublicFeedOptions } from './transport/public-feed';
 import { recordRouter } from './record/routes';
 import { Backups, type BackupOptions } from './ops/backup';
 import { Metrics, metricsRoute } from './ops/metrics';
@@ -66,6 +65,8 @@ export interface StartOptions {
   /** `GET /metrics` from another machine with `Authorization: Bearer TOKEN` (`--metrics-token`). */
   metricsToken?: string;  /** HTTPS and WSS on `port` with this certificate and key (`--tls-cert`, `--tls-key`; `readTlsFiles`). */
   tls?: Pick<TlsFiles, 'cert' | 'key'>;
+  /** Limits of the open data feed's SSE streams (`--sse-max`, `--sse-max-per-address`; server/transport/public-feed.ts). */
+  publicFeed?: PublicFeedOptions;
   /** With `tls`: a plain HTTP port that answers only `308` to the HTTPS URL (`--http-redirect PORT`). */
   httpRedirectPort?: number;
 }
@@ -92,6 +93,8 @@ export interface RunningServer {
   demo: DemoChamber;
   metrics: Metrics;
   backups: Backups | null;
+  /** The open data feed (`/api/public`, `/api/public/events`). */
+  publicFeed: PublicFeed;
   /**
    * The clean stop: no new connections, the `restarting` notice (if `noticeMs`), the sockets
    * closed, what is pending committed, the HTTP server and the database closed.
@@ -185,19 +188,13 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     res.set('Cache-Control', 'no-store');
     res.json(isLoopback(clientAddress(req)) ? { ok: true, version: service.state.version } : { ok: true });
   });
-  // The gallery's view, computed once per meeting version; as on the public sockets, a new
-  // version that changes nothing public keeps the text (and version) last served (§§ 2–3).
-  const publicCache = new VersionCache(() => service.state);
-  let lastPublic = { body: '', text: '' };
-  app.get('/api/public', (_req, res) => {
-    const text = publicCache.get('public', () => {
-      const view = publicView(service.state);
-      const body = JSON.stringify({ ...view, version: 0 });
-      if (body !== lastPublic.body) lastPublic = { body, text: JSON.stringify(view) };
-      return lastPublic.text;
-    });
-    res.type('json').send(text);
-  });
+  // The open data feed (docs/open-data.md): the gallery's view as JSON and as a stream of
+  // Server-Sent Events, open to any origin, computed once per public change for every viewer;
+  // a new version that changes nothing public keeps the view (and version) last served (§§ 2–3).
+  const publicFeed = new PublicFeed(service, clientAddress, opts.publicFeed);
+  app.get('/api/public', publicFeed.json);
+  app.get('/api/public/events', publicFeed.events);
+  app.options(['/api/public', '/api/public/events'], publicFeed.preflight);
   // Demo only: the seat links, so every seat terminal can be opened from one page; to this
   // machine only (no proxy in between) unless the demo was started --demo-on-network.
   if (opts.demo)
@@ -263,6 +260,8 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     // What was read is committed now and its acks go out on the next turn; an action read
     // after this is refused (nothing applied), so no screen is left with a half-known press.
     service.close();
+    // The open data streams get the last committed change, then end (they would hold the stop).
+    publicFeed.close();
     await new Promise((r) => setImmediate(r));
     // A peer that never answers the websocket close would hold the stop for ws's 30 s: what
     // matters is stored already, so the stop goes on after a few seconds regardless.
@@ -282,6 +281,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     demo,
     metrics,
     backups,
+    publicFeed,
     close: (o) => (closing ??= close(o)),
     reloadTls: (files) => {
       if (!('setSecureContext' in http)) throw new Error('this server does not speak TLS');

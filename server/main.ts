@@ -16,7 +16,7 @@ import { readTlsFiles, TlsFileError, type TlsFiles, type TlsSource } from './tra
 //    [--grace-ms MS] [--setup FILE.json|.csv] [--origin URL]… [--trust-proxy VALUE] [--seat-sockets N]
 //    [--tls-cert FILE --tls-key FILE [--http-redirect PORT]]
 //    [--log-level L] [--backup-dir DIR [--backup-every-min N] [--backup-keep N]] [--metrics-token T]
-//    [--key-file PATH] [--provisioning-file PATH] [--min-code-digits N]`
+//    [--key-file PATH] [--provisioning-file PATH] [--min-code-digits N] [--sse-max N] [--sse-max-per-address N]`
 // (docs/deploy.md: running it on a network, HTTPS, the service, secrets, backups, monitoring)
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -82,6 +82,15 @@ const demoSeats = arg('seats') ? Number(arg('seats')) : undefined;
 const seatSockets = arg('seat-sockets') ?? process.env.SALEN_SEAT_SOCKETS;
 if (seatSockets !== undefined && !(Number.isInteger(Number(seatSockets)) && Number(seatSockets) >= 1 && Number(seatSockets) <= 20))
   fail(`--seat-sockets ${seatSockets}: a whole number from 1 to 20`);
+// The open data feed's SSE streams at once, in all and from one address (docs/open-data.md, "Limits").
+function count(flag: string, env: string): number | undefined {
+  const v = arg(flag) ?? process.env[env];
+  if (v === undefined) return undefined;
+  if (!(Number.isInteger(Number(v)) && Number(v) >= 0)) fail(`--${flag} ${v}: a whole number (0: no streams)`);
+  return Number(v);
+}
+const sseMax = count('sse-max', 'SALEN_SSE_MAX');
+const sseMaxPerAddress = count('sse-max-per-address', 'SALEN_SSE_MAX_PER_ADDRESS');
 
 // The demo prints its links for a person at the terminal: only warnings and errors join them.
 const ops = opsFlags(arg, fail, process.env, demo ? 'warn' : 'info');
@@ -119,6 +128,7 @@ const started = startServer({
   metricsToken: ops.metricsToken,
   tls,
   httpRedirectPort,
+  publicFeed: { maxStreams: sseMax, maxStreamsPerAddress: sseMaxPerAddress },
 });
 const server = await started.catch((e: unknown) =>
   e instanceof ListenError || e instanceof ServerKeyError ? fail(e.message) : Promise.reject(e),

@@ -19,7 +19,10 @@ const gc = (globalThis as { gc?: () => void }).gc;
 const appModule = process.env.BENCH_APP ? pathToFileURL(path.resolve(process.env.BENCH_APP)).href : '../../server/app';
 const { startServer } = (await import(appModule)) as { startServer: typeof StartServer };
 const tls = certPath && keyPath ? { cert: readFileSync(certPath), key: readFileSync(keyPath) } : undefined;
-const server = await startServer({ dbPath, port: 0, host: '127.0.0.1', graceMs: 600_000, staticDir: '/nonexistent', tls });
+const server = await startServer({ dbPath, port: 0, host: '127.0.0.1', graceMs: 600_000, staticDir: '/nonexistent', tls,
+  // The bench's open data viewers (--sse) all come from 127.0.0.1.
+  publicFeed: { maxStreams: 1_000_000, maxStreamsPerAddress: 1_000_000 },
+});
 
 interface FlushTrace {
   at: number;

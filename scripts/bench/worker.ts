@@ -1,4 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
+import { request as httpRequest, type ClientRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { lastText, lightParser, type LightView } from './light-parser';
 import { now, serve, sleep } from './common';
 import type { LooseAck } from '../../shared/protocol';
@@ -7,8 +9,11 @@ import type { LooseAck } from '../../shared/protocol';
 // reports arrival times (same machine clock as the coordinator: `now()`).
 
 interface Conn {
-  socket: Socket;
-  kind: 'seat' | 'public';
+  /** A socket.io client; absent for an SSE viewer. */
+  socket?: Socket;
+  kind: 'seat' | 'public' | 'sse';
+  connected(): boolean;
+  close(): void;
   personId: string;
   last: number;
   hit: number;
@@ -32,7 +37,7 @@ function open(group: string, url: string, auth: Record<string, unknown>, kind: C
   return new Promise((resolve) => {
     // `ca` (--tls): the run's throwaway certificate, the only one trusted.
     const socket = io(url, { auth, ca, transports: ['websocket'], reconnection: false, forceNew: true, parser: lightParser, timeout: 60_000 });
-    const c: Conn = { socket, kind, personId, last: -1, hit: NaN, hitBytes: 0 };
+    const c: Conn = { socket, kind, personId, last: -1, hit: NaN, hitBytes: 0, connected: () => socket.connected, close: () => socket.close() };
     let done = false;
     const finish = (ok: boolean) => {
       if (done) return;
@@ -59,6 +64,65 @@ function open(group: string, url: string, auth: Record<string, unknown>, kind: C
   });
 }
 
+/**
+ * An open data viewer: `GET /api/public/events` read as it arrives. Each event's id is its
+ * version; the arrival of a complete event at or above the watched version is stamped, as a
+ * socket's view is by the light parser.
+ */
+function openSse(group: string, url: string, ca?: string): Promise<Conn | null> {
+  return new Promise((resolve) => {
+    let open = false;
+    let req: ClientRequest | null = null;
+    const c: Conn = { kind: 'sse', personId: '', last: -1, hit: NaN, hitBytes: 0, connected: () => open, close: () => req?.destroy() };
+    let done = false;
+    const finish = (ok: boolean) => {
+      if (done) return;
+      done = true;
+      if (!ok) req?.destroy();
+      resolve(ok ? c : null);
+    };
+    const u = `${url}/api/public/events`;
+    const get = u.startsWith('https:') ? httpsRequest : httpRequest;
+    req = get(u, { agent: false, ca, headers: { accept: 'text/event-stream' }, timeout: 60_000 }, (res) => {
+      if (res.statusCode !== 200) {
+        res.resume();
+        return finish(false);
+      }
+      open = true;
+      res.setEncoding('utf8');
+      let buf = '';
+      res.on('data', (chunk: string) => {
+        const at = now();
+        buf += chunk;
+        let i;
+        while ((i = buf.indexOf('\n\n')) >= 0) {
+          const frame = buf.slice(0, i);
+          buf = buf.slice(i + 2);
+          const m = /^id: (\d+)$/m.exec(frame);
+          if (!m) continue;
+          const v = Number(m[1]);
+          if (v > c.last) c.last = v;
+          if (Number.isNaN(c.hit) && v >= (targets[group] ?? Infinity)) {
+            c.hit = at;
+            c.hitBytes = frame.length;
+          }
+          finish(true);
+        }
+      });
+      res.on('close', () => {
+        if (open) {
+          disconnects++;
+          disconnectReasons['sse closed'] = (disconnectReasons['sse closed'] ?? 0) + 1;
+        }
+        open = false;
+        finish(false);
+      });
+    });
+    req.on('error', () => finish(false));
+    req.end();
+  });
+}
+
 serve({
   /** Opens the sockets in waves; `mode: raw` joins rooms on the plain socket.io server. */
   async connect(m) {
@@ -74,6 +138,8 @@ serve({
     for (const s of seats)
       jobs.push(() => open(group, url, raw ? { room: 'members' } : { role: 'seat', seatKey: s.key, session: s.session }, 'seat', s.personId, !raw, ca));
     for (let i = 0; i < publics; i++) jobs.push(() => open(group, url, raw ? { room: 'public' } : { role: 'public' }, 'public', '', !raw, ca));
+    // Open data viewers (--sse): our server only; the raw floor has no such endpoint.
+    if (!raw) for (let i = 0; i < ((m.sse as number) ?? 0); i++) jobs.push(() => openSse(group, url, ca));
     const t0 = now();
     let failed = 0;
     for (let i = 0; i < jobs.length; i += parallel) {
@@ -85,7 +151,7 @@ serve({
   },
   watch(m) {
     const target = (targets[String(m.group ?? 'salen')] = m.minVersion as number);
-    const kinds = (m.kinds as Conn['kind'][] | undefined) ?? ['seat', 'public'];
+    const kinds = (m.kinds as Conn['kind'][] | undefined) ?? ['seat', 'public', 'sse'];
     // A socket already at or past the version counts as arrived now (only used to wait).
     const t = now();
     for (const c of conns(m.group)) {
@@ -99,23 +165,26 @@ serve({
   async collect(m) {
     const deadline = now() + ((m.timeoutMs as number) ?? 120_000);
     const list = conns(m.group);
-    while (now() < deadline && list.some((c) => !c.skip && c.socket.connected && Number.isNaN(c.hit))) await sleep(5);
+    while (now() < deadline && list.some((c) => !c.skip && c.connected() && Number.isNaN(c.hit))) await sleep(5);
     const seat: number[] = [];
     const pub: number[] = [];
+    const sse: number[] = [];
     let missing = 0;
-    const bytes = { seat: 0, public: 0 };
+    let sseMissing = 0;
+    const bytes = { seat: 0, public: 0, sse: 0 };
     for (const c of list) {
       if (c.skip) continue;
       if (Number.isNaN(c.hit)) {
-        missing++;
+        if (c.kind === 'sse') sseMissing++;
+        else missing++;
         continue;
       }
-      (c.kind === 'seat' ? seat : pub).push(c.hit);
+      (c.kind === 'seat' ? seat : c.kind === 'sse' ? sse : pub).push(c.hit);
       bytes[c.kind] = Math.max(bytes[c.kind], c.hitBytes);
     }
     targets[String(m.group ?? 'salen')] = Infinity;
     const samples = m.samples ? { public: lastText.public, member: lastText.member } : undefined;
-    return { seat, pub, missing, bytes, samples };
+    return { seat, pub, sse, missing, sseMissing, bytes, samples };
   },
   /**
    * Every seat casts once: all at the same wall-clock moment `at` (a storm), or, with
@@ -139,7 +208,7 @@ serve({
         const choice = CHOICES[(i + shift) % 3]!;
         const t = now();
         sentAt.push(t - at);
-        c.socket.emit('action', { type: 'vote.cast', choice }, (ack: LooseAck) => {
+        c.socket!.emit('action', { type: 'vote.cast', choice }, (ack: LooseAck) => {
           lat.push(now() - t);
           if (ack.ok) acks.push({ personId: c.personId, version: ack.version!, choice });
           else refused[ack.code ?? '?'] = (refused[ack.code ?? '?'] ?? 0) + 1;
@@ -156,11 +225,11 @@ serve({
   status(m) {
     let min = Infinity;
     // (disconnects are counted per socket, whatever the reason: ping timeout, transport close…)
-    for (const c of conns(m.group)) if (c.socket.connected) min = Math.min(min, c.last);
-    return { minVersion: min, connected: allConns().filter((c) => c.socket.connected).length, disconnects, disconnectReasons };
+    for (const c of conns(m.group)) if (c.connected()) min = Math.min(min, c.last);
+    return { minVersion: min, connected: allConns().filter((c) => c.connected()).length, disconnects, disconnectReasons };
   },
   async disconnect() {
-    for (const c of allConns()) c.socket.close();
+    for (const c of allConns()) c.close();
     for (const k of Object.keys(groups)) delete groups[k];
     await sleep(50);
     disconnects = 0;
