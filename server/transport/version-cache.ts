@@ -1,7 +1,7 @@
 import type { MeetingState } from '../../shared/types';
 
 /**
- * Outputs computed once per meeting version (`/api/public`, the record pages and exports):
+ * Outputs computed once per meeting version (the record pages and exports; `/api/public` is the open-data feed's own, public-feed.ts):
  * an entry is kept while the live state is the same object at the same version and the extra
  * revision (the record's signatures and corrections, which live beside the log) is unchanged.
  * A new version, a rebuilt state (after a failed commit) or a new revision drops every entry;
