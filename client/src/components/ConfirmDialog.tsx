@@ -9,9 +9,13 @@ import { useT } from '../i18n';
 export function ConfirmDialog(props: { title: string; text: string; confirm: string; onConfirm: () => void; onCancel: () => void }) {
   const t = useT();
   const ref = useRef<HTMLDialogElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const d = ref.current;
     if (d && !d.open) d.showModal();
+    // showModal focuses the dialog's first button (the confirming one): React's autoFocus ran
+    // before it, so Cancel is given the focus again here.
+    cancel.current?.focus();
     return () => d?.close();
   }, []);
   return (
@@ -33,7 +37,7 @@ export function ConfirmDialog(props: { title: string; text: string; confirm: str
         <button type="button" className="btn btn-danger btn-big" onClick={props.onConfirm}>
           {props.confirm}
         </button>
-        <button type="button" className="btn btn-big" autoFocus onClick={props.onCancel}>
+        <button ref={cancel} type="button" className="btn btn-big" onClick={props.onCancel}>
           {t('cancel')}
         </button>
       </div>

@@ -102,7 +102,7 @@ export const chair = {
   confirmFinishTitle: 'Afslut punkt {n} uden afgørelse?',
   confirmFinishText: 'Forslaget er hverken sat til afstemning eller erklæret vedtaget: »{proposal}«. Afsluttes punktet nu, står forslaget uden afgørelse, og punktet kan kun genoptages ved afgørende nye oplysninger (§ 20, stk. 3).',
   confirmFinish: 'Afslut punktet',
-  agendaAddTitle: 'Nyt punkt på dagsordenen (§ 9, stk. 2)',
+  agendaAddTitle: 'Nyt punkt (§ 9, stk. 2)',
   itemTitle: 'Titel',
   itemKind: 'Art',
   itemKind_proposal: 'Indstilling',

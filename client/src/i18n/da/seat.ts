@@ -67,5 +67,5 @@ export const seat = {
   seatDeclarationHelp: 'Sagen afgøres uden afstemning, medmindre et medlem kræver afstemning.',
   demandAgendaOrder: 'Kræv afstemning om dagsordenens rækkefølge',
   demandAgendaOrderCount: '{n} af {m} krævet (§ 20, stk. 1)',
-  agendaOrderTitle: 'Dagsordenen',
+  agendaOrderTitle: 'Punkternes rækkefølge',
 } satisfies TextTable;

@@ -103,7 +103,7 @@ export const chair: Translation<typeof da> = {
   confirmFinishTitle: 'Finish item {n} without a decision?',
   confirmFinishText: 'The proposal was neither put to a vote nor declared adopted: “{proposal}”. If the item is finished now, the proposal stands undecided, and the item can be reopened only on decisive new information (§ 20, stk. 3).',
   confirmFinish: 'Finish the item',
-  agendaAddTitle: 'New item on the agenda (§ 9, stk. 2)',
+  agendaAddTitle: 'New item (§ 9, stk. 2)',
   itemTitle: 'Title',
   itemKind: 'Kind',
   itemKind_proposal: 'Recommendation',

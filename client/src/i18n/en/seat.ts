@@ -68,5 +68,5 @@ export const seat: Translation<typeof da> = {
   seatDeclarationHelp: 'The matter is decided without a vote unless a member demands one.',
   demandAgendaOrder: 'Demand a vote on the order of the agenda',
   demandAgendaOrderCount: '{n} of {m} demanded (§ 20, stk. 1)',
-  agendaOrderTitle: 'The agenda',
+  agendaOrderTitle: 'The order of the items',
 };
