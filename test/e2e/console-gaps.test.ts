@@ -144,13 +144,13 @@ describe("the console gaps (issue #14, item 4)", () => {
 
   it('a member demands the vote on the order of the agenda; the seat and the chair show the count', async () => {
     const need = (await full()).config.forceVoteMembers;
-    await seat.getByRole('button', { name: 'Kræv afstemning om dagsordenens rækkefølge' }).click();
+    await seat.getByRole('button', { name: 'Kræv dagsordenens rækkefølge sat til afstemning' }).click();
     await poll(async () => (await full()).demands.agendaOrder).toEqual([me.id]);
     await poll(() => seat.getByTestId('agenda-order-count').innerText()).toBe(`1 af ${need} krævet (§ 20, stk. 1)`);
     await seat.getByRole('region', { name: 'Punkternes rækkefølge' }).getByText('✓ Du har fremsat kravet.').waitFor();
     await poll(() => chair.getByTestId('chair-demands').innerText()).toContain(`Dagsordenens rækkefølge (§ 20): 1 / ${need}`);
     // A second press is refused by the engine, and the count stays.
-    expect(await seat.getByRole('button', { name: 'Kræv afstemning om dagsordenens rækkefølge' }).isDisabled()).toBe(true);
+    expect(await seat.getByRole('button', { name: 'Kræv dagsordenens rækkefølge sat til afstemning' }).isDisabled()).toBe(true);
     expect((await full()).demands.agendaOrder).toEqual([me.id]);
   });
 
