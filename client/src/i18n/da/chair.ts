@@ -124,8 +124,6 @@ export const chair = {
   addItem: 'Tilføj punktet',
   itemEditTitle: 'Ret et punkt (§§ 2, 20)',
   itemToEdit: 'Punkt',
-  moveUp: 'Flyt op',
-  moveDown: 'Flyt ned',
   moveUpLabel: 'Flyt punkt {n} op',
   moveDownLabel: 'Flyt punkt {n} ned',
   orderReason: 'Begrundelse for rækkefølgen (når et lukket punkt skal stå før et åbent, § 2, stk. 6)',

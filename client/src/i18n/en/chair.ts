@@ -125,8 +125,6 @@ export const chair: Translation<typeof da> = {
   addItem: 'Add the item',
   itemEditTitle: 'Change an item (§§ 2, 20)',
   itemToEdit: 'Item',
-  moveUp: 'Move up',
-  moveDown: 'Move down',
   moveUpLabel: 'Move item {n} up',
   moveDownLabel: 'Move item {n} down',
   orderReason: 'Reason for the order (when a closed item is to come before an open one, § 2, stk. 6)',

@@ -39,8 +39,7 @@ export function ItemEditPanel({ state, can }: { state: MeetingState; can: Can })
     const label = t(by < 0 ? 'moveUpLabel' : 'moveDownLabel', { n: item.number });
     return (
       <ActionButton
-        label={t(by < 0 ? 'moveUp' : 'moveDown')}
-        ariaLabel={label}
+        label={label}
         refusal={can(body)}
         pendingKey="agenda.reorder"
         className="btn-small"
