@@ -262,7 +262,7 @@ let feedbackSeq = 0;
  * server's answer (the refusal carries its §). Never queued while offline: a vote pressed
  * in a tunnel must not arrive minutes later.
  */
-async function tracked(key: string, label: string, send: () => Promise<Ack>): Promise<Ack> {
+export async function tracked(key: string, label: string, send: () => Promise<Ack>): Promise<Ack> {
   const id = ++feedbackSeq;
   useStore.setState((s) => ({ pending: { ...s.pending, [key]: true }, feedback: { id, label, state: 'pending', refusal: null } }));
   const r = await send();

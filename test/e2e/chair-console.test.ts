@@ -80,7 +80,8 @@ describe("the chair's console (issue #12)", () => {
     await poll(() => reasonOf('Åbn afstemning')).toBe('§ 20, stk. 1: Intet punkt er under behandling; start et punkt først.');
     expect(await open.isDisabled()).toBe(true);
     expect(await reasonOf('Erklær uden afstemning')).toBe('§ 20, stk. 1: Intet punkt er under behandling; start et punkt først.');
-    expect(await disabledWithoutReason()).toEqual([]);
+    // Only the new item (a title) and the record's correction (a text) wait for the chair's input.
+    expect(await disabledWithoutReason()).toEqual(['Tilføj punktet', 'Tilføj rettelsen']);
   });
 
   it('a refused key shows the refusal and its § on the feedback line, addressed to the chair, and changes nothing', async () => {
@@ -114,8 +115,9 @@ describe("the chair's console (issue #12)", () => {
     await poll(feedback).toBe('✗ Give the floor — § 19, stk. 3: Someone has the floor; end the speech first.');
     await chair.getByRole('button', { name: 'Switch language to Danish' }).click();
     await poll(feedback).toBe(refusedDa);
-    // Only the referral and the new election wait for the chair's input (a committee, a title).
-    expect(await disabledWithoutReason()).toEqual(['Henvis til udvalg (§ 26)', 'Opret valg']);
+    // Only the referral, the new item, the new election and the correction wait for the
+    // chair's input (a committee, a title, a title, a text).
+    expect(await disabledWithoutReason()).toEqual(['Henvis til udvalg (§ 26)', 'Tilføj punktet', 'Opret valg', 'Tilføj rettelsen']);
   });
 
   it('an amendment keeps its number when the voting order changes; the vote names it by that number', async () => {

@@ -16,6 +16,8 @@ export interface Press {
   pendingKey?: string;
   /** Runs with the server's answer. */
   then?: (ack: Ack) => void;
+  /** An irreversible press asks first (a confirmation dialog); `go` sends it. */
+  ask?: (go: () => void) => void;
 }
 
 /** One row of a screen's table of shortcuts: it drives the keys and the help panel alike. */
@@ -45,6 +47,11 @@ export function send(press: Press | null): void {
     return;
   }
   if (!press.body) return;
+  if (press.ask) {
+    const { ask, ...rest } = press;
+    ask(() => send(rest));
+    return;
+  }
   void act(press.body, press.label, press.pendingKey ?? press.body.type).then((ack) => press.then?.(ack));
 }
 

@@ -65,4 +65,7 @@ export const seat = {
   seatAmendmentOf: 'Ændringsforslag {label} fra {name}',
   seatAmendmentNo: 'Nr. {label}',
   seatDeclarationHelp: 'Sagen afgøres uden afstemning, medmindre et medlem kræver afstemning.',
+  demandAgendaOrder: 'Kræv dagsordenens rækkefølge sat til afstemning',
+  demandAgendaOrderCount: '{n} af {m} krævet (§ 20, stk. 1)',
+  agendaOrderTitle: 'Punkternes rækkefølge',
 } satisfies TextTable;

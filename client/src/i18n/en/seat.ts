@@ -66,4 +66,7 @@ export const seat: Translation<typeof da> = {
   seatAmendmentOf: 'Amendment {label} by {name}',
   seatAmendmentNo: 'No. {label}',
   seatDeclarationHelp: 'The matter is decided without a vote unless a member demands one.',
+  demandAgendaOrder: 'Demand that the order of the agenda be put to a vote',
+  demandAgendaOrderCount: '{n} of {m} demanded (§ 20, stk. 1)',
+  agendaOrderTitle: 'The order of the items',
 };

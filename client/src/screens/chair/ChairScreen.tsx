@@ -33,5 +33,5 @@ export function ChairScreen() {
   if (role !== 'chair' || !view) {
     return <LoadingScreen title={t('chairTitle')} />;
   }
-  return <Console state={view as MeetingState} personId={creds.personId} onSignOut={() => setCreds(null)} />;
+  return <Console state={view as MeetingState} personId={creds.personId} password={creds.password} onSignOut={() => setCreds(null)} />;
 }

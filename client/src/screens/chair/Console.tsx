@@ -2,7 +2,9 @@ import { useMemo } from 'react';
 import { isStartable } from '../../../../shared/engine/startable';
 import type { Actor, MeetingState } from '../../../../shared/index';
 import { ActionButton, FeedbackLine } from '../../components/common';
+import { useConfirm } from '../../components/ConfirmDialog';
 import { ConsoleHeader, Notices, PresencePanel, SubstitutesPanel, useChecker } from '../../components/panels';
+import { RecordPanel } from '../../components/RecordPanel';
 import { allowedFor, probeState } from '../../engine';
 import { send, useShortcuts } from '../../hooks/useShortcuts';
 import { useT } from '../../i18n';
@@ -10,13 +12,16 @@ import { act } from '../../socket';
 import { serverNow } from '../../store';
 import { ActiveVotePanel } from './ActiveVotePanel';
 import { itemsToHandle } from './agenda';
+import { AgendaAddPanel } from './AgendaAddPanel';
 import { AgendaPanel } from './AgendaPanel';
 import { AmendmentsPanel } from './AmendmentsPanel';
 import { chairShortcuts } from './chairShortcuts';
+import { askBeforeFinish } from './confirmations';
 import { DeclarationPanel } from './DeclarationPanel';
 import { DemandsPanel } from './DemandsPanel';
 import { ElectionPanel } from './elections/ElectionPanel';
 import { HandOverPanel } from './HandOverPanel';
+import { ItemEditPanel } from './ItemEditPanel';
 import { LastResultPanel } from './LastResultPanel';
 import { MeetingPanel } from './MeetingPanel';
 import { ShortcutsPanel } from './ShortcutsPanel';
@@ -26,7 +31,7 @@ import { useVoteForm } from './useVoteForm';
 import { VoteFormPanel } from './VoteFormPanel';
 
 /** The console: three columns of panels and a wide row for presence, each panel asking the shared engine what it allows. */
-export function Console({ state, personId, onSignOut }: { state: MeetingState; personId: string; onSignOut: () => void }) {
+export function Console({ state, personId, password, onSignOut }: { state: MeetingState; personId: string; password: string; onSignOut: () => void }) {
   const t = useT();
   const actor: Actor = useMemo(() => ({ role: 'chair', personId }), [personId]);
   const allowed = useMemo(() => allowedFor(state, actor), [state, actor]);
@@ -42,7 +47,9 @@ export function Console({ state, personId, onSignOut }: { state: MeetingState; p
   const now = serverNow();
   const nextItemId = toHandle.find((id) => isStartable(probe, id, now)) ?? toHandle[0] ?? null;
 
-  const shortcuts = chairShortcuts({ state, t, allowed, can, activeItem, vote, nextItemId, voteForm });
+  const { ask, dialog } = useConfirm();
+  const shortcuts = askBeforeFinish(chairShortcuts({ state, t, allowed, can, activeItem, vote, nextItemId, voteForm }), { state, activeItem, t, ask });
+  const signer = useMemo(() => ({ role: 'chair' as const, personId, password }), [personId, password]);
   useShortcuts(shortcuts);
 
   return (
@@ -60,8 +67,10 @@ export function Console({ state, personId, onSignOut }: { state: MeetingState; p
       </div>
       <main className="console-grid">
         <div className="col">
-          <MeetingPanel state={state} allowed={allowed} shortcuts={shortcuts} />
+          <MeetingPanel state={state} allowed={allowed} shortcuts={shortcuts} ask={ask} />
           <AgendaPanel state={state} can={can} allowed={allowed} toHandle={toHandle} nextItemId={nextItemId} shortcuts={shortcuts} />
+          <ItemEditPanel state={state} can={can} />
+          <AgendaAddPanel state={state} can={can} />
           <HandOverPanel state={state} can={can} />
         </div>
 
@@ -91,6 +100,7 @@ export function Console({ state, personId, onSignOut }: { state: MeetingState; p
           <LastResultPanel state={state} />
           <Notices state={state} />
           <ShortcutsPanel shortcuts={shortcuts} />
+          <RecordPanel state={state} signer={signer} />
         </div>
 
         <div className="col col-wide">
@@ -98,6 +108,7 @@ export function Console({ state, personId, onSignOut }: { state: MeetingState; p
           <SubstitutesPanel state={state} can={can} />
         </div>
       </main>
+      {dialog}
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { useStore } from '../../store';
 import { Amendments } from './Amendments';
 import { CheckOutCard } from './CheckOutCard';
 import { DeclarationCard } from './DeclarationCard';
+import { AgendaOrderCard } from './AgendaOrderCard';
 import { DemandsCard } from './DemandsCard';
 import { FloorCard } from './FloorCard';
 import { ItemCard } from './ItemCard';
@@ -65,6 +66,7 @@ export function MemberSeat({ state: shared, personId, seatId }: { state: Meeting
             {vote ? null : <LastResult state={state} itemId={activeItem.id} personId={personId} />}
           </>
         ) : null}
+        <AgendaOrderCard state={state} personId={personId} allowed={allowed} />
         <CheckOutCard refusal={allowed['presence.checkOut']} />
       </main>
     </div>

@@ -3,6 +3,7 @@ import './secretariat.css';
 import type { Actor, MeetingState } from '../../../../shared/index';
 import { FeedbackLine, LoadingScreen } from '../../components/common';
 import { ConsoleHeader, PresencePanel, SignInForm, SubstitutesPanel, useChecker, useSignInError } from '../../components/panels';
+import { RecordPanel } from '../../components/RecordPanel';
 import { useConnection, useDocumentTitle } from '../../hooks/useConnection';
 import { useT } from '../../i18n';
 import { useStore } from '../../store';
@@ -34,13 +35,14 @@ export function SecretariatScreen() {
   if (role !== 'chair' || !view) {
     return <LoadingScreen title={t('secretariatTitle')} />;
   }
-  return <SecretariatConsole state={view as MeetingState} onSignOut={() => setPassword(null)} />;
+  return <SecretariatConsole state={view as MeetingState} password={password} onSignOut={() => setPassword(null)} />;
 }
 
-function SecretariatConsole({ state, onSignOut }: { state: MeetingState; onSignOut: () => void }) {
+function SecretariatConsole({ state, password, onSignOut }: { state: MeetingState; password: string; onSignOut: () => void }) {
   const t = useT();
   const actor: Actor = useMemo(() => ({ role: 'secretariat', id: 'secretariat' }), []);
   const can = useChecker(state, actor);
+  const signer = useMemo(() => ({ role: 'secretariat' as const, password }), [password]);
   return (
     <div className="screen console">
       <ConsoleHeader title={t('secretariatTitle')} state={state} onSignOut={onSignOut} />
@@ -51,6 +53,7 @@ function SecretariatConsole({ state, onSignOut }: { state: MeetingState; onSignO
         <div className="col">
           <SubstitutesPanel state={state} can={can} />
           <TemporaryChairPanel state={state} can={can} />
+          <RecordPanel state={state} signer={signer} />
         </div>
         <div className="col col-wide">
           <PresencePanel state={state} can={can} withOrderCalls={false} />

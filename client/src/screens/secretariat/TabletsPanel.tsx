@@ -4,7 +4,7 @@ import { Field } from '../../components/common';
 import { useT } from '../../i18n';
 import { rotateSeatKey } from '../../socket';
 import { useStore } from '../../store';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { NewSeatLink } from './NewSeatLink';
 
 /** Who sits at a seat now, or whose seat it is (a substitute called in counts, § 8). */
