@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import type { AxeResults, Result } from 'axe-core';
+
+// axe-core runs inside the page. The screens run under a strict Content-Security-Policy
+// with no inline script, so axe is not added as a <script> tag: its source goes in through
+// the browser's own protocol (page.evaluate → Runtime.evaluate), which the policy does not
+// govern, and the csp test still sees no violation.
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The WCAG 2.0 and 2.1 rules at levels A and AA, what webtilgængelighedsloven asks (EN 301 549). */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+function describe(v: Result): string {
+  const nodes = v.nodes.map((n) => `    - ${n.target.join(' ')}${n.failureSummary ? `\n      ${n.failureSummary.replace(/\n/g, '\n      ')}` : ''}`);
+  return `  ${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n${nodes.join('\n')}`;
+}
+
+/** Runs axe in the page as it is now and fails, listing every violation, if any WCAG 2.1 A/AA rule is broken. */
+export async function axeViolations(page: Page): Promise<Result[]> {
+  const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === 'object');
+  if (!loaded) await page.evaluate(axeSource);
+  const results = (await page.evaluate(
+    (tags) => (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<AxeResults> } }).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
+    WCAG_TAGS,
+  )) as AxeResults;
+  return results.violations;
+}
+
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  const violations = await axeViolations(page);
+  if (violations.length) throw new Error(`axe: ${violations.length} WCAG 2.1 A/AA violation(s) at ${label} (${page.url()}):\n${violations.map(describe).join('\n')}`);
+}
