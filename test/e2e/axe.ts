@@ -17,15 +17,24 @@ function describe(v: Result): string {
   return `  ${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n${nodes.join('\n')}`;
 }
 
+/**
+ * Rules axe files under best practice that still test a WCAG criterion: heading-order is
+ * 1.3.1 Info and Relationships (a heading's level says where it belongs) and 2.4.6.
+ */
+export const EXTRA_RULES = ['heading-order'];
+
 /** Runs axe in the page as it is now and fails, listing every violation, if any WCAG 2.1 A/AA rule is broken. */
 export async function axeViolations(page: Page): Promise<Result[]> {
   const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === 'object');
   if (!loaded) await page.evaluate(axeSource);
-  const results = (await page.evaluate(
-    (tags) => (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<AxeResults> } }).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
-    WCAG_TAGS,
-  )) as AxeResults;
-  return results.violations;
+  const run = (runOnly: { type: 'tag' | 'rule'; values: string[] }) =>
+    page.evaluate(
+      (o) => (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<AxeResults> } }).axe.run(document, { runOnly: o, resultTypes: ['violations'] }),
+      runOnly,
+    ) as Promise<AxeResults>;
+  const wcag = await run({ type: 'tag', values: WCAG_TAGS });
+  const extra = await run({ type: 'rule', values: EXTRA_RULES });
+  return [...wcag.violations, ...extra.violations];
 }
 
 export async function expectAccessible(page: Page, label: string): Promise<void> {
