@@ -25,6 +25,8 @@ export const EXTRA_RULES = ['heading-order'];
 
 /** Runs axe in the page as it is now and fails, listing every violation, if any WCAG 2.1 A/AA rule is broken. */
 export async function axeViolations(page: Page): Promise<Result[]> {
+  // A colour caught halfway through a transition is no colour the person reads: let them end.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
   const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === 'object');
   if (!loaded) await page.evaluate(axeSource);
   const run = (runOnly: { type: 'tag' | 'rule'; values: string[] }) =>
