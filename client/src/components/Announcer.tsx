@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { Counts, MeetingState, PublicView } from '../../../shared/index';
 import { useT, type StringKey } from '../i18n';
 import { useStore } from '../store';
@@ -84,9 +85,11 @@ export function Announcer() {
         : t('announceResultNoCounts', { point: a.point, outcome });
     }
   }
-  return (
+  // In <body>, outside the screen's <main>: the page's visible text stays what it shows.
+  return createPortal(
     <div className="sr-only" role="status" aria-live="polite" aria-atomic="true" data-testid="announcer">
       {text}
-    </div>
+    </div>,
+    document.body,
   );
 }
