@@ -24,6 +24,7 @@ export const a11y = {
   a11yKnown1: 'Den automatiske test finder ikke alle fejl: der er endnu ikke testet med skærmlæsere (NVDA, VoiceOver) af brugere.',
   a11yKnown2: 'Tilhørerskærmen er lavet til en storskærm i salen og er ikke beregnet til betjening; den følger med i debatten gennem statusområder.',
   a11yKnown3: 'Formandens konsol har mange paneler; genvejstasterne er vist i panelet Tastaturgenveje, men der er ikke spring-til-indhold-links mellem panelerne.',
+  a11yKnown4: 'axe-core kører WCAG-reglerne og overskriftsrækkefølgen; dets øvrige regler for god praksis (fx at alt indhold ligger i et landemærke) er ikke en del af testen.',
   a11yContactTitle: 'Kontakt og feedback',
   a11yContact:
     'Oplever du problemer med tilgængeligheden, så skriv til Borgerrepræsentationens sekretariat. Beskriv skærmen og hvad der skete, så svarer vi inden for 14 dage.',
@@ -31,5 +32,6 @@ export const a11y = {
   a11yEnforcement:
     'Er du ikke tilfreds med svaret, kan du klage til Digitaliseringsstyrelsen, som fører tilsyn med webtilgængelighedsloven.',
   a11yEnforcementLink: 'Digitaliseringsstyrelsens klageformular',
+  a11yDate: 'Erklæringen er udarbejdet den 2. december 2026 og bygger på en selvevaluering: den automatiske test og tastaturtesten ovenfor.',
   a11yBack: 'Til forsiden',
 } satisfies TextTable;

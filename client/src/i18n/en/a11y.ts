@@ -25,6 +25,7 @@ export const a11y: Translation<typeof da> = {
   a11yKnown1: 'Automatic testing does not find every problem: the screens have not yet been tested by users with screen readers (NVDA, VoiceOver).',
   a11yKnown2: 'The gallery screen is made for a large display in the chamber and is not meant to be operated; it follows the debate through status regions.',
   a11yKnown3: "The chair's console has many panels; its shortcut keys are listed in the Keyboard shortcuts panel, but there are no skip links between panels.",
+  a11yKnown4: "axe-core runs the WCAG rules and the heading order; its other best-practice rules (such as all content inside a landmark) are not part of the test.",
   a11yContactTitle: 'Contact and feedback',
   a11yContact:
     'If you meet an accessibility problem, write to the City Council secretariat. Describe the screen and what happened, and we will answer within 14 days.',
@@ -32,5 +33,6 @@ export const a11y: Translation<typeof da> = {
   a11yEnforcement:
     'If you are not satisfied with the answer, you can complain to the Danish Agency for Digital Government (Digitaliseringsstyrelsen), which oversees the act.',
   a11yEnforcementLink: "The Agency for Digital Government's complaint form",
+  a11yDate: 'This statement was made on 2 December 2026 from a self-assessment: the automatic and keyboard tests above.',
   a11yBack: 'To the home page',
 };

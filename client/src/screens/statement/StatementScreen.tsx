@@ -48,6 +48,7 @@ export function StatementScreen() {
           <li>{t('a11yKnown1')}</li>
           <li>{t('a11yKnown2')}</li>
           <li>{t('a11yKnown3')}</li>
+          <li>{t('a11yKnown4')}</li>
         </ul>
         <h2>{t('a11yContactTitle')}</h2>
         <p>{t('a11yContact')}</p>
@@ -56,6 +57,7 @@ export function StatementScreen() {
         <p>
           <a href="https://www.was.digst.dk/">{t('a11yEnforcementLink')}</a>
         </p>
+        <p className="hint">{t('a11yDate')}</p>
         <p>
           <a href="/">{t('a11yBack')}</a>
         </p>
