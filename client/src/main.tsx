@@ -16,6 +16,8 @@ const ROUTES: Record<string, ReturnType<typeof screen>> = {
   '/chair': screen(() => import('./screens/chair/ChairScreen'), 'ChairScreen'),
   '/secretariat': screen(() => import('./screens/secretariat/SecretariatScreen'), 'SecretariatScreen'),
   '/gallery': screen(() => import('./screens/gallery/GalleryScreen'), 'GalleryScreen'),
+  '/tilgaengelighed': screen(() => import('./screens/statement/StatementScreen'), 'StatementScreen'),
+  '/accessibility': screen(() => import('./screens/statement/StatementScreen'), 'StatementScreen'),
 };
 const Home = screen(() => import('./screens/home/HomeScreen'), 'HomeScreen');
 

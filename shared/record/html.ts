@@ -104,11 +104,11 @@ function decisionHtml(d: RecordDecision, lang: Lang, meetingAbsent: Set<string>)
   if (d.named.length) {
     const label = d.mode === 'rollCall' ? t.rollCall : t.namedVotes;
     const list = d.named.map((n) => `<li>${person(n.person)}: ${esc(t.choice[n.choice ?? 'none'])}</li>`).join('');
-    parts.push(`<div class="named"><h4>${esc(label)}</h4><ul class="${d.named.length > 8 ? 'cols' : ''}">${list}</ul></div>`);
+    parts.push(`<div class="named"><h3>${esc(label)}</h3><ul class="${d.named.length > 8 ? 'cols' : ''}">${list}</ul></div>`);
   }
   if (d.dissents.length) {
     const list = d.dissents.map((x) => `<li>${person(x.person)}: »${esc(x.text)}«</li>`).join('');
-    parts.push(`<div class="dissents"><h4>${esc(t.dissents)}</h4><ul>${list}</ul></div>`);
+    parts.push(`<div class="dissents"><h3>${esc(t.dissents)}</h3><ul>${list}</ul></div>`);
   }
   const absentDiffers = d.absent.length !== meetingAbsent.size || d.absent.some((p) => !meetingAbsent.has(p.id));
   if (absentDiffers && d.mode !== null)

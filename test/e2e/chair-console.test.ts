@@ -3,6 +3,7 @@ import { type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/app';
 import type { MeetingState, Person } from '../../shared/types';
+import { expectAccessible } from './axe';
 import { emit, signInChair, Stage } from './stage';
 
 // Issue #12, items 3–5 on the chair's console: a refused key says why (with its §, in words
@@ -103,6 +104,7 @@ describe("the chair's console (issue #12)", () => {
     await chair.keyboard.press('g');
     const refusedDa = '✗ Giv ordet — § 19, stk. 3: Der er en taler; afslut indlægget først.';
     await poll(feedback).toBe(refusedDa);
+    // The disabled button beside it    await expectAccessible(chair, 'chair, a refused key with a speaker on the floor');
     // The disabled button beside it gives the same reason.
     const give = chair.getByRole('button', { name: new RegExp(`^Giv ordet: ${p2.name}`) });
     expect(await give.isDisabled()).toBe(true);
@@ -153,6 +155,7 @@ describe("the chair's console (issue #12)", () => {
     await chair.getByRole('heading', { name: /Afstemning i gang/ }).waitFor();
     expect(await chair.getByTestId('chair-vote-amendment').innerText()).toContain(`Ændringsforslag 2 — `);
     expect(await chair.getByTestId('chair-vote-amendment').innerText()).toContain(a2.name);
+    await expectAccessible(chair, 'chair, a vote on an amendment');
     await act(a1, { type: 'vote.cast', choice: 'for' });
     await chair.keyboard.press('c');
     await poll(() => chair.getByRole('region', { name: 'Seneste afgørelse' }).innerText()).toContain('Ændringsforslag 2: Cykelstien males grøn.');

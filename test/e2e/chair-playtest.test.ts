@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/app';
 import { rollCallNeeded } from '../../shared/engine/selectors';
 import type { MeetingState } from '../../shared/types';
+import { expectAccessible } from './axe';
 import { emit, signInChair, Stage } from './stage';
 
 // Issue #12, item 5 — what a play-through found on the chair's console: the vote form kept
@@ -55,6 +56,7 @@ describe("the chair's console after a play-through (issue #12)", () => {
     await chair.getByRole('button', { name: 'Henvis til udvalg (§ 26)' }).click();
     const refusedDa = '✗ Henvis til udvalg (§ 26) — Beskeden er for stor.';
     await expect.poll(feedback).toBe(refusedDa);
+    await expectAccessible(chair, 'chair, a refusal on the feedback line');
     expect((await fullState()).declaration).toBeNull();
     // It stays past the time a success line gets.
     await chair.waitForTimeout(7_000);
@@ -63,6 +65,7 @@ describe("the chair's console after a play-through (issue #12)", () => {
     // The language button re-renders the same line, label and reason, in English.
     await chair.getByRole('button', { name: 'Skift sprog til engelsk' }).click();
     await expect.poll(feedback).toBe('✗ Refer to committee (§ 26) — The message is too large.');
+    await expectAccessible(chair, 'chair in English');
     await chair.getByRole('button', { name: 'Switch language to Danish' }).click();
     await expect.poll(feedback).toBe(refusedDa);
     await chair.getByLabel('Udvalg').fill('');
@@ -81,6 +84,7 @@ describe("the chair's console after a play-through (issue #12)", () => {
     await mode.selectOption('manual');
     await chair.getByRole('button', { name: 'Åbn afstemning', exact: true }).click();
     await chair.getByRole('heading', { name: /Afstemning i gang · Håndsoprækning/ }).waitFor();
+    await expectAccessible(chair, 'chair, show of hands: the count');
     await chair.getByRole('group', { name: 'Optælling' }).getByLabel('Imod').fill('5');
     await chair.getByRole('group', { name: 'Kontraprøve' }).getByLabel('Imod').fill('5');
     await chair.getByRole('button', { name: 'Registrér resultat' }).click();
@@ -113,5 +117,6 @@ describe("the chair's console after a play-through (issue #12)", () => {
     await chair.getByRole('heading', { name: 'Talerliste' }).click();
     await chair.keyboard.press('v');
     await chair.getByRole('heading', { name: /Afstemning i gang · Navneopråb/ }).waitFor();
+    await expectAccessible(chair, 'chair, roll call open');
   });
 });

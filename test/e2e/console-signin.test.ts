@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible } from './axe';
 import { Stage } from './stage';
 
 // Issue #11, item 3: a console's sign-in backs off after failed passwords, and says so (the
@@ -26,6 +27,7 @@ describe('console sign-in in chromium', () => {
     }
     await attempt(stage.server.demo.chairPasswords[vice]!);
     await page.getByText(/For mange forkerte forsøg på at logge ind herfra\. Vent \d+:\d\d/).waitFor();
+    await expectAccessible(page, 'chair sign-in, locked');
     expect(await page.getByRole('heading', { name: 'Dagsorden' }).count()).toBe(0);
     // Another account of the chair line is not locked by it.
     const chair = stage.server.service.state.chair.line[0]!;

@@ -6,6 +6,7 @@ import { type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/app';
 import type { Person } from '../../shared/types';
+import { expectAccessible } from './axe';
 import { checkInAt, emit, SCREENSHOTS, signInChair, Stage } from './stage';
 
 // Elections (§§ 27–28) played on the real screens: the chair's console sets up and runs a
@@ -97,6 +98,7 @@ describe('elections on the screens (§§ 27–28)', () => {
         const ballot = page.getByRole('group', { name: 'Stem på én kandidat' });
         await ballot.getByRole('button', { name: new RegExp(`^${names[c]}`) }).click();
         await page.getByText(`✓ Din stemme er afgivet: ${names[c]}`).waitFor();
+        if (openLabel === 'Åbn runde 1') await expectAccessible(page, `seat ${i}, election ballot cast`);
         // The engine refuses a second ballot (ALREADY_VOTED): every candidate button is now off.
         await expect.poll(() => ballot.getByRole('button', { name: new RegExp(`^${names[c]}`) }).isDisabled()).toBe(true);
       }
@@ -143,6 +145,8 @@ describe('elections on the screens (§§ 27–28)', () => {
     const winner = (await drawn.getAttribute('data-winner'))!;
     const secret = (await drawn.getByTestId('lot-secret').getAttribute('title'))!;
     const digest = (await drawn.getByTestId('lot-digest').getAttribute('title'))!;
+    await expectAccessible(gallery, 'gallery, lot drawn');
+    await expectAccessible(chair, 'chair, lot drawn');
     expect(await drawn.getByTestId('lot-drawn-commitment').getAttribute('title')).toBe(chairCommitment);
     // Anyone can check it: the commitment shown before the draw is SHA-256 of the secret,
     // and the draw is the documented hash over the sorted tied ids (shared/elections/lot.ts).
@@ -176,6 +180,7 @@ describe('elections on the screens (§§ 27–28)', () => {
     expect(await barCount(gallery, 3, ids.X)).toBe(20);
     expect(await barCount(gallery, 3, winner)).toBe(10);
     await seatB.getByTestId('elected').getByText('Valgt: Xenia Holm').waitFor();
+    for (const [label, page] of [['seat', seatB], ['chair', chair], ['gallery', gallery]] as const) await expectAccessible(page, `${label}, elected`);
     await expect.poll(() => chair.getByTestId('chair-result').innerText()).toContain('Valgt');
     await gallery.screenshot({ path: path.join(SCREENSHOTS, 'election.png') });
     await panel.getByRole('button', { name: 'Afslut valget' }).click();
@@ -217,6 +222,9 @@ describe('elections on the screens (§§ 27–28)', () => {
       ['Valgforbund A + F', '11', '1'],
       ['Det Konservative Folkeparti', '7', '1'],
     ]);
+    // The alliance's name    ]);
+    await expectAccessible(gallery, 'gallery, picks by quotients');
+    await expectAccessible(chair, 'chair, picks by quotients');
     // The alliance's name was made on the chair's console in Danish; on the wall it follows
     // the wall's language (issue #12: list names did not follow a language switch).
     await gallery.getByRole('button', { name: 'Skift sprog til engelsk' }).click();
@@ -247,6 +255,7 @@ describe('elections on the screens (§§ 27–28)', () => {
     await secretBallot.getByRole('button', { name: /^Yusuf Lund/ }).click();
     await expect.poll(() => seatB.getByTestId('my-ballot').innerText()).toBe('✓ Din stemme er afgivet');
     await seatB.getByText('Stemmen er hemmelig og vises ikke igen — heller ikke her.').waitFor();
+    await expectAccessible(seatB, 'seat, secret ballot cast');
     expect(await secretBallot.getByRole('button', { name: /^Yusuf Lund/ }).getAttribute('aria-pressed')).toBeNull();
     expect(await seatB.getByTestId('feedback').innerText()).not.toContain('Yusuf');
     await seatA.getByRole('group', { name: 'Stem på én kandidat' }).getByRole('button', { name: /^Xenia Holm/ }).click();
@@ -265,5 +274,5 @@ describe('elections on the screens (§§ 27–28)', () => {
     const st = statSync(path.join(SCREENSHOTS, 'election.png'));
     expect(st.size).toBeGreaterThan(10_000);
     expect(st.mtimeMs).toBeGreaterThanOrEqual(started - 1000);
-  }, 60_000);
+  }, 180_000);
 });

@@ -3,6 +3,7 @@ import { type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/app';
 import type { MeetingState, Person } from '../../shared/types';
+import { expectAccessible } from './axe';
 import { emit, Stage } from './stage';
 
 // Issue #12, item 5: the wall did not say that a vote was on an amendment, nor whose it was,
@@ -63,7 +64,8 @@ describe('the gallery names the amendment a vote is on (§ 25)', () => {
     // A vote that is not on an amendment: the wall says a vote is on, and names no amendment.
     await act(chair, { type: 'vote.open', point: 'At forhandlingen afsluttes.', subject: { kind: 'closure' } });
     await gallery.getByText('Afstemning i gang').waitFor();
-    await gallery.getByText('At forhandlingen afsluttes.').waitFor();
+    await gallery.locator('main').getByText('At forhandlingen afsluttes.').waitFor();
+    await expectAccessible(gallery, 'gallery, a vote on closure');
     expect(await voteLine().count()).toBe(0);
     await act(chair, { type: 'vote.close' });
     await expect.poll(() => gallery.getByTestId('gallery-vote').count()).toBe(0);
@@ -90,11 +92,13 @@ describe('the gallery names the amendment a vote is on (§ 25)', () => {
     await expect.poll(() => voteLine().innerText()).toBe(`Afstemning om ændringsforslag 2 (stillet af ${f.name}, ${party(f)})`);
     expect(await gallery.locator('li[data-amendment="2"]').getAttribute('class')).toContain('is-voting');
     expect(await gallery.locator('li[data-amendment="1"]').getAttribute('class')).not.toContain('is-voting');
+    await expectAccessible(gallery, 'gallery, a vote on an amendment with the list');
 
     // English is a click away, the same number and mover.
     await gallery.getByRole('button', { name: 'Skift sprog til engelsk' }).click();
     await expect.poll(() => voteLine().innerText()).toBe(`Vote on amendment 2 (moved by ${f.name}, ${party(f)})`);
     expect(await gallery.getByTestId('gallery-amendments').innerText()).toContain('No. 2');
+    await expectAccessible(gallery, 'gallery, amendments in English');
     await gallery.getByRole('button', { name: 'Switch language to Danish' }).click();
     await expect.poll(() => voteLine().innerText()).toBe(`Afstemning om ændringsforslag 2 (stillet af ${f.name}, ${party(f)})`);
 
@@ -106,5 +110,5 @@ describe('the gallery names the amendment a vote is on (§ 25)', () => {
     await act(chair, { type: 'vote.open', point: 'Bredden gælder kun ved Nørrebroparken.', subject: { kind: 'amendment', amendmentId: am1a.id } });
     await expect.poll(() => voteLine().innerText()).toBe(`Afstemning om ændringsforslag 1a (stillet af ${b.name}, ${party(b)})`);
     expect(await gallery.locator('li[data-amendment="1a"]').getAttribute('class')).toContain('is-voting');
-  }, 60_000);
+  }, 120_000);
 });

@@ -5,6 +5,7 @@ import { type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/app';
 import type { MeetingState, Person } from '../../shared/types';
+import { expectAccessible } from './axe';
 import { checkInAt, emit, SCREENSHOTS, signInChair, Stage } from './stage';
 
 // One council meeting played through the real screens: the chair's console, three seat
@@ -59,6 +60,8 @@ describe('a meeting played on the screens', () => {
       await checkInAt(page, demo.codes[p.id]!);
       await page.getByRole('heading', { name: p.name }).waitFor();
     }
+    await expectAccessible(seats[0]!, 'seat checked in (portrait)');
+    await expectAccessible(chair, 'chair, check-in');
     const others = [persons.find((p) => p.id === chairId)!, p4, ...members.filter((p) => ![chairId, p4.id, p1.id, p2.id, p3.id].includes(p.id))].slice(0, 25);
     const seatSocket = new Map<string, Socket>();
     await Promise.all(
@@ -77,6 +80,7 @@ describe('a meeting played on the screens', () => {
     await chair.getByRole('button', { name: 'Start Punkt 2' }).click();
     await gallery.getByRole('heading', { name: /Cykelsti på Nørrebrogade/ }).waitFor();
     for (const page of seats) await page.getByRole('heading', { name: /Punkt 2: Cykelsti på Nørrebrogade/ }).waitFor();
+    await expectAccessible(gallery, 'gallery, item under way');
 
     // --- § 19, stk. 2: Ø asks, Ø asks again, then C and F: the parties' first speakers go first ---
     await seats[0]!.getByRole('button', { name: 'Bed om ordet' }).click();
@@ -102,6 +106,9 @@ describe('a meeting played on the screens', () => {
     await gallery.getByRole('timer').waitFor();
     await expect.poll(() => gallery.locator('.gallery-speaker').innerText()).toContain(p1.name);
     await seats[0]!.getByText('Du har ordet').waitFor();
+    await expectAccessible(seats[0]!, 'seat with the floor');
+    await expectAccessible(gallery, 'gallery, speaker and clock');
+    await expectAccessible(chair, 'chair, speaker and queue');
     const clock1 = await gallery.getByRole('timer').innerText();
     await gallery.waitForTimeout(1100);
     expect(await gallery.getByRole('timer').innerText()).not.toBe(clock1);
@@ -131,6 +138,7 @@ describe('a meeting played on the screens', () => {
     await gallery.getByText('3 af 28 har stemt').waitFor();
     await Promise.all(others.map((p, i) => emit(seatSocket.get(p.id)!, 'action', { type: 'vote.cast', choice: i % 4 === 0 ? 'against' : 'for' })));
     await gallery.getByText('28 af 28 har stemt').waitFor();
+    for (const [label, page] of [['seat', seats[1]!], ['chair', chair], ['gallery', gallery]] as const) await expectAccessible(page, `${label}, vote on an amendment`);
     await expect.poll(() => chair.getByTestId('chair-voted').innerText()).toContain('28 af 28');
     await seats[0]!.screenshot({ path: path.join(SCREENSHOTS, 'seat.png'), fullPage: true });
     await chair.getByRole('heading', { name: 'Talerliste' }).click();
@@ -151,6 +159,8 @@ describe('a meeting played on the screens', () => {
     expect(galleryText).toMatch(/Imod 8\b/);
     expect(galleryText).toContain('Ikke stemt 0');
     await gallery.screenshot({ path: path.join(SCREENSHOTS, 'gallery.png') });
+    await expectAccessible(gallery, 'gallery, result with the seat map');
+    await expectAccessible(seats[0]!, 'seat, result');
 
     // --- § 24, stk. 2: a roll call is demanded by a third of those present (10 of 28) ---
     for (const page of seats) {
@@ -177,6 +187,7 @@ describe('a meeting played on the screens', () => {
       if (i >= 0) {
         const page = seats[i]!;
         await page.getByText('Det er din tur til at stemme').waitFor();
+        if (i === 0) await expectAccessible(page, 'seat, roll call: my turn');
         await page.getByRole('button', { name: /^For/ }).click();
         await page.getByText('Din stemme ved navneopråbet er afgivet.').waitFor();
       } else {
@@ -186,6 +197,7 @@ describe('a meeting played on the screens', () => {
     }
     await expect.poll(() => chair.getByTestId('chair-voted').innerText()).toContain('28 af 28');
     await chair.screenshot({ path: path.join(SCREENSHOTS, 'chair.png'), fullPage: true });
+    await expectAccessible(chair, 'chair, roll call');
     await chair.getByRole('button', { name: 'Luk afstemning' }).click();
     await expect.poll(() => gallery.locator('main').innerText()).toMatch(/For 28/);
     await expect.poll(() => chair.getByRole('region', { name: 'Meddelelser' }).innerText()).toContain('Krav om navneopråb (10)');
@@ -202,6 +214,7 @@ describe('a meeting played on the screens', () => {
     await chair.getByRole('button', { name: 'Åbn afstemning om erklæringen' }).click();
     await gallery.getByText('Afstemning ved håndsoprækning').waitFor();
     await seats[1]!.getByText('Der stemmes ved håndsoprækning.').waitFor();
+    for (const [label, page] of [['seat', seats[1]!], ['chair', chair], ['gallery', gallery]] as const) await expectAccessible(page, `${label}, show of hands`);
     const counted = chair.getByRole('group', { name: 'Optælling' });
     const checked = chair.getByRole('group', { name: 'Kontraprøve' });
     await counted.getByLabel('Imod').fill('27');
@@ -234,12 +247,14 @@ describe('a meeting played on the screens', () => {
     expect(closedText).not.toContain('Salg af ejendommen');
     expect(closedText).not.toContain('Vesterbrogade');
     expect(await gallery.content()).not.toContain('Vesterbrogade');
+    for (const [label, page] of [['seat', seats[0]!], ['chair', chair], ['gallery', gallery]] as const) await expectAccessible(page, `${label}, closed item`);
 
     // English is one click away, and remembered.
     await gallery.getByRole('button', { name: /Switch language|Skift sprog/ }).click();
     await gallery.getByText('Closed session').first().waitFor();
     await gallery.reload();
     await gallery.getByText('Closed session').first().waitFor();
+    await expectAccessible(gallery, 'gallery, closed item, English');
 
     // --- the screenshots were written ---
     for (const name of ['seat', 'chair', 'gallery']) {
@@ -247,5 +262,5 @@ describe('a meeting played on the screens', () => {
       expect(st.size).toBeGreaterThan(10_000);
       expect(st.mtimeMs).toBeGreaterThanOrEqual(started - 1000);
     }
-  }, 60_000);
+  }, 180_000);
 });

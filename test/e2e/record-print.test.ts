@@ -8,6 +8,7 @@ import { newDemo } from '../../server/demo/credentials';
 import { MeetingService } from '../../server/meeting/service';
 import { playSampleMeeting, type SampleMeeting } from '../../server/record/sample';
 import { openDb, saveSetup } from '../../server/store/db';
+import { expectAccessible } from './axe';
 import { launchChromium } from './stage';
 
 // The printable record (§ 29) in a real browser after a demo meeting: it renders, shows the
@@ -69,6 +70,7 @@ describe('the printable decision record in chromium', () => {
     expect(text).toMatch(/For stemte \d+:/);
     expect(text).toContain('Mette Nørgaard');
     for (const secret of sample.closedSecrets) expect(text).not.toContain(secret);
+    await expectAccessible(page, 'the public record');
     // Two signatures and the chain's hash, no draft banner.
     expect(await page.locator('.banner').count()).toBe(0);
     expect(await page.locator('.signatures .hash').first().innerText()).toMatch(/^[0-9a-f]{64}$/);
@@ -96,6 +98,7 @@ describe('the printable decision record in chromium', () => {
     expect(text).toContain("Members' edition");
     expect(text).toContain(server.service.state.items[sample.closedItemId]!.title);
     expect(text).toContain('Handled behind closed doors');
+    await expectAccessible(page, "the members' record in English");
     await ctx.close();
   });
 });

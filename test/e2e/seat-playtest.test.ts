@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/app';
 import type { MeetingState } from '../../shared/types';
+import { expectAccessible } from './axe';
 import { checkInAt, emit, Stage } from './stage';
 
 // Play-test fixes on the seat (issue #12, item 5), driven in a real browser seat while the
@@ -49,6 +50,7 @@ describe('seat play-test fixes', () => {
     {
       const line = seat.getByText(/stemmer nu\. Du er nr\./);
       await line.waitFor();
+      await expectAccessible(seat, 'seat, roll call: another member votes');
       const text = await line.innerText();
       expect(text.match(/Navneopråb/g)?.length ?? 0, text).toBe(1);
       expect(text).toContain(`Du er nr. ${myIdx + 1} af ${order.length}`);
@@ -84,6 +86,7 @@ describe('seat play-test fixes', () => {
     await chairAct({ type: 'vote.close' });
     const nameVote = seat.getByRole('button', { name: /Få min stemme ført til protokol ved navn/ });
     await nameVote.waitFor();
+    await expectAccessible(seat, 'seat, closed vote: name my vote');
     await nameVote.click();
     await seat.getByText('Din stemme er ført til protokol ved navn (§ 29, stk. 2).').waitFor();
     await expect.poll(() => nameVote.count()).toBe(0);
@@ -95,6 +98,7 @@ describe('seat play-test fixes', () => {
     // After a reload the seat still says it is done, and offers no button.
     await seat.reload();
     await seat.getByText('Din stemme er ført til protokol ved navn (§ 29, stk. 2).').waitFor();
+    await expectAccessible(seat, 'seat, my vote named');
     expect(await nameVote.count()).toBe(0);
-  });
+  }, 120_000);
 });

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/app';
 import type { Person } from '../../shared/types';
+import { expectAccessible } from './axe';
 import { checkInAt, SCREENSHOTS, signInChair, Stage } from './stage';
 
 // Issue #11, items 2–3, on the real screens: a seat key alone does not make a tablet the
@@ -110,11 +111,13 @@ describe('seat sessions on the screens (issue #11)', () => {
     expect(await countdown.innerText()).not.toBe(first);
     expect(await tabletC.getByLabel('Personlig kode').isDisabled()).toBe(true);
     expect(await tabletC.getByRole('button', { name: 'Meld ind' }).isDisabled()).toBe(true);
+    await expectAccessible(tabletC, 'seat locked after wrong codes');
     // Nobody got in at the locked seat.
     expect(server.service.state.presence[p2.seatId!]).toBeUndefined();
     // The chair's console shows the locked seat: label, member, until when — in words.
     const chairLocks = chair.getByTestId('seat-locks');
     await chairLocks.waitFor();
+    await expectAccessible(chair, 'chair, a locked seat');
     const lockText = await chairLocks.innerText();
     expect(lockText).toContain('Låste pladser');
     expect(lockText).toContain(`Plads ${seatLabel(p2)}`);
@@ -137,6 +140,7 @@ describe('seat sessions on the screens (issue #11)', () => {
     await tablets.getByRole('button', { name: 'Ny nøgle til pladsen' }).click();
     const dialog = sec.getByRole('dialog');
     await dialog.waitFor();
+    await expectAccessible(sec, 'secretariat, the new-key dialog');
     expect(await dialog.innerText()).toContain('Kan ikke fortrydes');
     expect(await dialog.innerText()).toContain(p3.name);
     // Cancelling changes nothing.
@@ -148,6 +152,7 @@ describe('seat sessions on the screens (issue #11)', () => {
     await sec.getByRole('dialog').getByRole('button', { name: 'Ja, lav en ny nøgle' }).click();
     const linkField = tablets.getByRole('textbox', { name: `Nyt link til plads ${seatLabel(p3)}` });
     await linkField.waitFor();
+    await expectAccessible(sec, 'secretariat, a new seat link');
     const newLink = await linkField.inputValue();
     expect(newLink).toMatch(new RegExp(`^${server.url.replace(/[.]/g, '\\.')}/seat#key=.+`));
     expect(await linkField.getAttribute('readonly')).not.toBeNull();
@@ -175,5 +180,5 @@ describe('seat sessions on the screens (issue #11)', () => {
     await tabletD.getByRole('heading', { name: p3.name }).waitFor();
     await tabletD.reload();
     await tabletD.getByRole('heading', { name: p3.name }).waitFor();
-  }, 150_000);
+  }, 200_000);
 });

@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/app';
 import type { MeetingState, Person } from '../../shared/types';
+import { expectAccessible } from './axe';
 import { checkInAt, emit, Stage } from './stage';
 
 // Play-test fixes on the seat tablet (issue #12, item 5), in real Chromium on a landscape
@@ -193,6 +194,7 @@ describe('seat on a tablet: touch targets, layout that holds still, one amendmen
 
     // --- touch targets and text sizes, with a vote, refusals, amendments and a withdraw button ---
     await L.page.getByRole('button', { name: 'Træk forslaget tilbage' }).waitFor();
+    for (const t of [L, P]) await expectAccessible(t.page, 'seat, a vote on an amendment with demands and amendments');
     for (const t of [L, P]) {
       const m = await measure(t.page);
       expect(m.targets).toBeGreaterThan(8);
@@ -207,6 +209,7 @@ describe('seat on a tablet: touch targets, layout that holds still, one amendmen
     for (const p of others.slice(0, 20)) await memberAct(p, { type: 'vote.cast', choice: 'for' });
     await chairAct({ type: 'vote.close' });
     await L.page.getByRole('heading', { name: 'Seneste afgørelse' }).waitFor();
+    await expectAccessible(L.page, 'seat, the latest decision');
 
     // --- § 24, stk. 4: a declaration without a vote gets the top card ---
     // A debate under way: six members ask for the floor, so the speaker list is long.
@@ -242,5 +245,6 @@ describe('seat on a tablet: touch targets, layout that holds still, one amendmen
     expect(await L.page.evaluate(() => window.scrollY)).toBe(0);
     expect(await boxOf(demandL)).toEqual(before);
     expect((await full()).declaration!.demands).toEqual([meL.id]);
+    await expectAccessible(L.page, 'seat, a declaration with my demand');
   });
 });

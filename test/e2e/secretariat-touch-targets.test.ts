@@ -1,6 +1,7 @@
 import { type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/app';
+import { expectAccessible } from './axe';
 import { emit, signInChair, Stage } from './stage';
 
 // Issue #12, item 5: buttons smaller than 44 px on the consoles ("Log ud", "Kald til orden",
@@ -49,6 +50,7 @@ describe('touch targets of the console panels are at least 44 × 44 px', () => {
     await page.getByRole('button', { name: 'Log ind' }).click();
     await page.getByRole('button', { name: 'Frigiv' }).waitFor();
     await page.getByTestId('presence').locator('summary').click();
+    await expectAccessible(page, 'secretariat with the presence list open');
     const measured = await controls(page).count();
     expect(measured).toBeGreaterThan(5);
     expect(await tooSmall(controls(page))).toEqual([]);
@@ -73,11 +75,13 @@ describe('touch targets of the console panels are at least 44 × 44 px', () => {
     // Each row's button names its member for a screen reader.
     const first = server.demo.setup.persons.find((p) => p.seatId === server.demo.setup.chamber.seats[0]!.id)!;
     await presence.getByRole('button', { name: `Kald til orden: ${first.name}` }).waitFor();
+    await expectAccessible(page, 'chair with the presence list open');
   });
 
   it('the wall: its language button', async () => {
     const page = await stage.newPage({ width: 1920, height: 1080 }, '/gallery');
     await page.getByRole('button', { name: 'Skift sprog til engelsk' }).waitFor();
+    await expectAccessible(page, 'gallery, a substitute called in');
     expect(await tooSmall(controls(page))).toEqual([]);
   });
 });

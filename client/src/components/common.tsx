@@ -3,16 +3,32 @@ import './common.css';
 import type { Choice, Group, MeetingState, PublicView, Refusal, VoteMode } from '../../../shared/index';
 import { refusalText, relabel, useLang, useT } from '../i18n';
 import { useStore } from '../store';
+import { Announcer } from './Announcer';
 
-/** The language toggle: on every screen, remembered in localStorage. */
+/**
+ * The language toggle: on every screen, remembered in localStorage. Its name starts with
+ * the word it shows ("English"), so a speech-input user who says what they see hits it
+ * (WCAG 2.5.3 Label in Name); the rest tells a screen-reader user what it does.
+ */
 export function LangToggle() {
   const t = useT();
   const toggle = useLang((s) => s.toggle);
   const lang = useLang((s) => s.lang);
   return (
-    <button type="button" className="lang-toggle" onClick={toggle} aria-label={t('langToggleLabel')} lang={lang === 'da' ? 'en' : 'da'}>
+    <button type="button" className="lang-toggle" onClick={toggle} aria-label={`${t('langToggle')} – ${t('langToggleLabel')}`} lang={lang === 'da' ? 'en' : 'da'}>
       {t('langToggle')}
     </button>
+  );
+}
+
+/** The accessibility statement (webtilgængelighedsloven asks for it linked from every screen), in the current language. */
+export function StatementLink() {
+  const t = useT();
+  const lang = useLang((s) => s.lang);
+  return (
+    <a className="statement-link" href={lang === 'da' ? '/tilgaengelighed' : '/accessibility'}>
+      {t('a11yLink')}
+    </a>
   );
 }
 
@@ -216,9 +232,11 @@ export function ScreenHeader({ title, subtitle, children, live = true }: { title
         </div>
         <div className="screen-tools">
           {children}
+          <StatementLink />
           <LangToggle />
         </div>
       </header>
+      {live ? <Announcer /> : null}
     </>
   );
 }

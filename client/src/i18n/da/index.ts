@@ -1,3 +1,4 @@
+import { a11y } from './a11y';
 import { chair } from './chair';
 import { common } from './common';
 import { elections } from './elections';
@@ -6,4 +7,4 @@ import { seat } from './seat';
 import { sessions } from './sessions';
 
 // Danish, the default language; its keys are the keys of every other language.
-export const da = { ...common, ...seat, ...chair, ...elections, ...sessions, ...publicScreens };
+export const da = { ...common, ...seat, ...chair, ...elections, ...sessions, ...publicScreens, ...a11y };

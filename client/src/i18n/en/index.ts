@@ -1,5 +1,6 @@
 import type { StringKey } from '../index';
 import type { Text } from '../plural';
+import { a11y } from './a11y';
 import { chair } from './chair';
 import { common } from './common';
 import { elections } from './elections';
@@ -7,4 +8,4 @@ import { publicScreens } from './public';
 import { seat } from './seat';
 import { sessions } from './sessions';
 
-export const en: Record<StringKey, Text> = { ...common, ...seat, ...chair, ...elections, ...sessions, ...publicScreens };
+export const en: Record<StringKey, Text> = { ...common, ...seat, ...chair, ...elections, ...sessions, ...publicScreens, ...a11y };

@@ -27,7 +27,7 @@ export function ActiveVotePanel({ state, vote, allowed, can, shortcuts }: { stat
         <ManualResult state={state} can={can} />
       ) : (
         <>
-          <p className="big-count" aria-live="polite" data-testid="chair-voted">
+          <p className="big-count" data-testid="chair-voted">
             {t('votedOf', { voted: voted.length, eligible: elig.length })}
           </p>
           {turn ? <p className="statement statement-turn">{t('rollCallTurn', { name: state.persons[turn]?.name ?? turn })}</p> : null}

@@ -35,7 +35,7 @@ export function SpeakersPanel({ state, can, shortcuts }: { state: MeetingState; 
   const callBody: ActionBody | null = speaking ? { type: 'order.call', personId: speaking.personId } : null;
   return (
     <Section title={t('speakerList')} id="speakers-title">
-      <div className="speaker-now" aria-live="polite">
+      <div className="speaker-now">
         {speaking ? (
           <>
             <span>{t('speaking')}: </span>

@@ -20,7 +20,7 @@ export function GalleryElection({ view, e }: { view: PublicView; e: PublicElecti
   const t = useT();
   const open = e.kind === 'majority' ? e.rounds.find((r) => r.status === 'open') : undefined;
   return (
-    <section className="gallery-election" aria-live="polite" data-testid="gallery-election" data-election={e.id}>
+    <section className="gallery-election" data-testid="gallery-election" data-election={e.id}>
       <h2>
         {t('elections')} · {t(`election_kind_${e.kind}`)}
       </h2>

@@ -28,7 +28,7 @@ export function GalleryResult({ view }: { view: PublicView }) {
     }
   }
   return (
-    <section className="gallery-result" aria-live="polite">
+    <section className="gallery-result">
       {r ? (
         <>
           <h2>{t('lastResult')}</h2>

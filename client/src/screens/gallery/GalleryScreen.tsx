@@ -1,7 +1,8 @@
 import './gallery.css';
 import './gallery-elections.css';
 import type { PublicView } from '../../../../shared/index';
-import { ConnectionBanner, LangToggle } from '../../components/common';
+import { Announcer } from '../../components/Announcer';
+import { ConnectionBanner, LangToggle, StatementLink } from '../../components/common';
 import { useConnection, useDocumentTitle } from '../../hooks/useConnection';
 import { useT } from '../../i18n';
 import { useStore } from '../../store';
@@ -48,8 +49,9 @@ export function GalleryScreen() {
     <main className="gallery">
       <ConnectionBanner />
       <GalleryHeader view={view} />
+      <Announcer />
       {cur && cur.closed ? (
-        <section className="gallery-closed" aria-live="polite">
+        <section className="gallery-closed">
           <p className="gallery-closed-text">{t('closedMeeting')}</p>
         </section>
       ) : (
@@ -99,6 +101,7 @@ function GalleryHeader({ view }: { view: PublicView }) {
       <div className="gallery-quorum">
         <div>{t('quorum', { present: view.quorum.present, needed: view.quorum.needed })}</div>
         {view.meeting.status !== 'open' ? <div>{t(`meetingStatus_${view.meeting.status}`)}</div> : null}
+        <StatementLink />
         <LangToggle />
       </div>
     </header>

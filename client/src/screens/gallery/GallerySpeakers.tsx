@@ -15,7 +15,7 @@ export function GallerySpeakers({ view, cur }: { view: PublicView; cur: OpenCurr
   const idle = !cur.speaking && (cur.vote !== null || cur.declaration !== null);
   return (
     <>
-      <section className="gallery-speaker" aria-live="polite" hidden={idle}>
+      <section className="gallery-speaker" hidden={idle}>
         <h2>{t('speaking')}</h2>
         {cur.speaking ? (
           <div className="gallery-speaker-row">

@@ -18,7 +18,7 @@ function amendmentLine(view: PublicView, amendment: { label: string; proposer: s
 export function GalleryVote({ view, vote }: { view: PublicView; vote: NonNullable<OpenCurrent['vote']> }) {
   const t = useT();
   return (
-    <section className="gallery-vote" aria-live="polite" data-testid="gallery-vote">
+    <section className="gallery-vote" data-testid="gallery-vote">
       <h2>
         {t('voteInProgress')}
         {vote.mode !== 'electronic' ? ` · ${t(`mode_${vote.mode}`)}` : ''}

@@ -42,6 +42,8 @@ export function VoteCard({ state, vote, personId, myBallot, allowed }: { state: 
                   pendingKey={`vote.cast:${c}`}
                   className={`btn-vote btn-vote-${c} ${chosen ? 'is-chosen' : ''}`}
                   pressed={chosen}
+                  // Named by choice and subject ("For: …"), starting with the visible words (WCAG 2.5.3).
+                  ariaLabel={t('voteButtonName', { choice: `${t(`choice_${c}`)}${chosen ? ` ✓ ${t('selected')}` : ''}`, point: vote.point })}
                   hideReason
                   onPress={() => void act({ type: 'vote.cast', choice: c }, `${t('vote')}: ${t(`choice_${c}`)}`, `vote.cast:${c}`)}
                 >
