@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/app';
 import { ensureClientBuilt } from './global-build';
+import { expectAccessible } from './axe';
 import { launchChromium } from './stage';
 import { tempDb } from '../server/helpers';
 
@@ -33,6 +34,7 @@ describe('the restart notice on a screen', () => {
     const banner = page.locator('.banner-offline');
     await banner.waitFor({ timeout: 5000 });
     expect(await banner.textContent()).toContain('Serveren genstarter');
+    await expectAccessible(page, 'the gallery while the server restarts');
     await stopped;
 
     server = await startServer({ dbPath, port, demo: true, staticDir: ensureClientBuilt(), graceMs: 600_000 });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/app';
 import { formatDuration, speakingStats } from '../../shared/record/speaking';
 import type { Person } from '../../shared/types';
+import { expectAccessible } from './axe';
 import { emit, signInChair, Stage } from './stage';
 
 // Issue #15, item 4 on the chair's console: the speaking-time panel (§ 19) shows each group's
@@ -75,6 +76,7 @@ describe("the chair's speaking-time panel (§ 19)", () => {
     const top = await chair.getByTestId('speaking-item').locator('.speaking-top li').allInnerTexts();
     expect(top).toEqual(item.byPerson.map((p) => `${p.person.name} (${p.person.group}) — ${formatDuration(p.ms)}`));
     expect(top.map((x) => x.split(' (')[0])).toEqual(expect.arrayContaining([server.service.state.persons.m1!.name, server.service.state.persons.m13!.name]));
+    await expectAccessible(chair, 'the console with speaking times');
   });
 
   it('a speech going on counts while it runs, and the panel follows a language switch', async () => {
