@@ -230,7 +230,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const staticDir = path.resolve(opts.staticDir ?? 'dist/client');
   if (existsSync(staticDir)) {
     app.use(express.static(staticDir, { index: 'index.html' }));
-    for (const route of ['/seat', '/chair', '/secretariat', '/gallery'])
+    for (const route of ['/seat', '/chair', '/secretariat', '/gallery', '/overlay'])
       app.get(route, (_req, res) => res.sendFile(path.join(staticDir, 'index.html')));
   }
   app.use(httpLog.errors);

@@ -16,6 +16,7 @@ const ROUTES: Record<string, ReturnType<typeof screen>> = {
   '/chair': screen(() => import('./screens/chair/ChairScreen'), 'ChairScreen'),
   '/secretariat': screen(() => import('./screens/secretariat/SecretariatScreen'), 'SecretariatScreen'),
   '/gallery': screen(() => import('./screens/gallery/GalleryScreen'), 'GalleryScreen'),
+  '/overlay': screen(() => import('./screens/overlay/OverlayScreen'), 'OverlayScreen'),
 };
 const Home = screen(() => import('./screens/home/HomeScreen'), 'HomeScreen');
 

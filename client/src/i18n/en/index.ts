@@ -3,8 +3,9 @@ import type { Text } from '../plural';
 import { chair } from './chair';
 import { common } from './common';
 import { elections } from './elections';
+import { overlay } from './overlay';
 import { publicScreens } from './public';
 import { seat } from './seat';
 import { sessions } from './sessions';
 
-export const en: Record<StringKey, Text> = { ...common, ...seat, ...chair, ...elections, ...sessions, ...publicScreens };
+export const en: Record<StringKey, Text> = { ...common, ...seat, ...chair, ...elections, ...sessions, ...publicScreens, ...overlay };
