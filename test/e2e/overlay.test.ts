@@ -129,6 +129,23 @@ describe('the livestream overlay (issue #15, item 2)', () => {
     expect(await text(overlay, 'overlay-election')).toContain('Formand for Kultur- og Fritidsudvalget');
     // An election is not a vote: ?parts=vote leaves it out.
     expect(await shown(voteOnly, 'overlay-election')).toBe(0);
+
+    // § 28: three seats among the parties' lists; the overlay gives each list's seats.
+    await act(chair, { type: 'election.finish' });
+    await act(chair, { type: 'election.create', kind: 'proportional', title: 'Børne- og Ungdomsudvalget', seats: 3 });
+    const lists = demo.setup.groups.map((g) => ({
+      id: g.id,
+      name: g.name,
+      members: demo.setup.persons.filter((p) => p.kind === 'member' && p.groupId === g.id).map((p) => p.id),
+    }));
+    await act(chair, { type: 'election.setLists', lists });
+    await act(chair, { type: 'election.allocate' });
+    await overlay.getByTestId('overlay-seats').waitFor();
+    const lines = (await text(overlay, 'overlay-seats')).split('\n').map((l) => /^(.+): (\d+)$/.exec(l.trim()));
+    expect(lines.every(Boolean)).toBe(true);
+    for (const m of lines) expect(demo.setup.groups.map((g) => g.name)).toContain(m![1]);
+    expect(lines.reduce((n, m) => n + Number(m![2]), 0)).toBe(3);
+    expect(await text(overlay, 'overlay-election')).toContain('Børne- og Ungdomsudvalget');
   }, 90_000);
 
   it('shows nothing at all while the gallery is blanked, nor during a closed item', async () => {
