@@ -25,13 +25,12 @@ export function decisionShown(view: PublicView, now: number): PublicResult | nul
 export function useShownDecision(view: PublicView): PublicResult | null {
   const [, setTick] = useState(0);
   const shown = decisionShown(view, serverNow());
-  const r = view.lastResult;
   const cur = view.current;
   const expires = shown && !(cur && !cur.closed && cur.id === shown.itemId) ? shown.at + DECISION_SHOWN_MS : null;
   useEffect(() => {
     if (expires === null) return;
     const h = setTimeout(() => setTick((n) => n + 1), Math.max(0, expires - serverNow()) + 50);
     return () => clearTimeout(h);
-  }, [expires, r]);
+  }, [expires]);
   return shown;
 }
