@@ -227,7 +227,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const staticDir = path.resolve(opts.staticDir ?? 'dist/client');
   if (existsSync(staticDir)) {
     app.use(express.static(staticDir, { index: 'index.html' }));
-    for (const route of ['/seat', '/chair', '/secretariat', '/gallery', '/tilgaengelighed', '/accessibility'])
+    for (const route of ['/seat', '/chair', '/secretariat', '/gallery', '/tilgaengelighed', '/accessibility', '/overlay'])
       app.get(route, (_req, res) => res.sendFile(path.join(staticDir, 'index.html')));
   }
   app.use(httpLog.errors);

@@ -63,7 +63,10 @@ const currentOpen = z.strictObject({
 
 const result = z.strictObject({
   voteId: z.string(),
+  itemId: z.string().describe('The decision\'s item.'),
   number: z.number().int().describe("The item's number."),
+  title: z.string().describe("The item's title."),
+  at: z.number().describe('Server time of the decision (ms since 1970).'),
   point: z.string(),
   subject: subjectKind.nullable(),
   mode: z.enum(['electronic', 'rollCall', 'manual', 'declaration']),

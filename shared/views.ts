@@ -90,7 +90,12 @@ export type PublicAgendaItem =
 
 export interface PublicResult {
   voteId: string;
+  /** The decision's item: the wall and the overlay name it, and tell the current item's from an earlier one. */
+  itemId: ItemId;
   number: number;
+  title: string;
+  /** Server time of the decision: the wall shows an earlier item's decision only for a while. */
+  at: number;
   point: string;
   subject: Subject['kind'] | null;
   mode: VoteMode | 'declaration';
@@ -317,7 +322,10 @@ export function publicView(s: MeetingState): PublicView {
     const seats = vote?.result && vote.mode !== 'manual' ? seatChoices(s, vote) : null;
     lastResult = {
       voteId: e.voteId ?? e.id,
+      itemId: e.itemId,
       number: item?.number ?? 0,
+      title: item?.title ?? '',
+      at: e.at,
       point: e.point,
       subject: e.subject?.kind ?? null,
       mode: e.mode ?? 'declaration',

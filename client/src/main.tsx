@@ -18,6 +18,7 @@ const ROUTES: Record<string, ReturnType<typeof screen>> = {
   '/gallery': screen(() => import('./screens/gallery/GalleryScreen'), 'GalleryScreen'),
   '/tilgaengelighed': screen(() => import('./screens/statement/StatementScreen'), 'StatementScreen'),
   '/accessibility': screen(() => import('./screens/statement/StatementScreen'), 'StatementScreen'),
+  '/overlay': screen(() => import('./screens/overlay/OverlayScreen'), 'OverlayScreen'),
 };
 const Home = screen(() => import('./screens/home/HomeScreen'), 'HomeScreen');
 

@@ -1,18 +1,18 @@
-import type { PublicElection, PublicView } from '../../../../shared/index';
+import type { PublicElection, PublicResult, PublicView } from '../../../../shared/index';
 import { MajorityResults, ProportionalResults } from '../../components/elections';
 import { useT } from '../../i18n';
 
 /**
  * The election the wall shows (§§ 27–28): the newest one while it runs, and afterwards as
- * long as it is the latest decision on an open item. (PublicView carries elections on open
- * items only, so a closed item's election never reaches this screen.)
+ * long as it is the decision shown (`decision`: the current item's, or a recent one). (PublicView
+ * carries elections on open items only, so a closed item's election never reaches this screen.)
  */
-export function focusElection(view: PublicView): PublicElection | null {
+export function focusElection(view: PublicView, decision: PublicResult | null): PublicElection | null {
   const last = view.elections.at(-1);
   if (!last) return null;
   const final = last.kind === 'majority' ? last.status === 'decided' : last.status === 'allocated';
   if (!final) return last;
-  return view.lastResult?.voteId === last.id ? last : null;
+  return decision?.voteId === last.id ? last : null;
 }
 
 /** An election on the wall: its rounds or lists, turnout of the open round, lots and the outcome. */

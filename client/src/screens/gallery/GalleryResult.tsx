@@ -1,15 +1,15 @@
-import type { PublicView } from '../../../../shared/index';
+import type { PublicResult, PublicView } from '../../../../shared/index';
 import { personLabel } from '../../components/common';
 import { SeatMap, type SeatMark } from '../../components/SeatMap';
 import { useT } from '../../i18n';
 
 /**
- * The latest decision on an open item with its counts and, for an open vote, each seat's
- * choice on the seat map; before any decision, the map shows who is present by party.
+ * The decision shown (`r`: the current item's, or an earlier item's for a few minutes; see
+ * decision.ts) under its item's number and title, with its counts and, for an open vote,
+ * each seat's choice on the seat map; otherwise the map shows who is present by party.
  */
-export function GalleryResult({ view }: { view: PublicView }) {
+export function GalleryResult({ view, r }: { view: PublicView; r: PublicResult | null }) {
   const t = useT();
-  const r = view.lastResult;
   const occupant: Record<string, string> = {};
   for (const [seat, occ] of Object.entries(view.presence)) occupant[seat] = occ.personId;
   const marks: Record<string, SeatMark> = {};
@@ -32,6 +32,9 @@ export function GalleryResult({ view }: { view: PublicView }) {
       {r ? (
         <>
           <h2>{t('lastResult')}</h2>
+          <p className="gallery-result-item" data-testid="gallery-result-item">
+            <span className="gallery-item-number">{t('item', { n: r.number })}</span> {r.title}
+          </p>
           <p className="gallery-result-point">{r.point}</p>
           <p className={`gallery-outcome ${r.adopted ? 'outcome-adopted' : 'outcome-rejected'}`}>
             {t(`outcome_${r.outcome}` as 'outcome_adopted')}

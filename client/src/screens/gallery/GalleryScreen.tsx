@@ -6,6 +6,7 @@ import { ConnectionBanner, LangToggle, StatementLink } from '../../components/co
 import { useConnection, useDocumentTitle } from '../../hooks/useConnection';
 import { useT } from '../../i18n';
 import { useStore } from '../../store';
+import { useShownDecision } from './decision';
 import { GalleryAmendments } from './GalleryAmendments';
 import { focusElection, GalleryElection } from './GalleryElection';
 import { GalleryResult } from './GalleryResult';
@@ -43,8 +44,15 @@ export function GalleryScreen() {
     );
   }
 
+  return <GalleryWall view={view} />;
+}
+
+/** The wall with a meeting to show: header, then the item's cards or the closed-item notice. */
+function GalleryWall({ view }: { view: PublicView }) {
+  const t = useT();
+  const decision = useShownDecision(view);
   const cur = view.current;
-  const election = focusElection(view);
+  const election = focusElection(view, decision);
   return (
     <main className="gallery">
       <ConnectionBanner />
@@ -68,7 +76,7 @@ export function GalleryScreen() {
               <p className="gallery-muted gallery-noitem">{t('noItem')}</p>
             )}
           </div>
-          <div className="gallery-right">{election ? <GalleryElection view={view} e={election} /> : <GalleryResult view={view} />}</div>
+          <div className="gallery-right">{election ? <GalleryElection view={view} e={election} /> : <GalleryResult view={view} r={decision} />}</div>
         </div>
       )}
     </main>
