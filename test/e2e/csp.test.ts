@@ -42,14 +42,18 @@ describe('Content-Security-Policy in chromium', () => {
       ['/gallery', 'Borgerrepræsentationens møde'],
       [`/seat#key=${seatKey}`, 'Personlig kode'],
       ['/chair', 'Adgangskode'],
+      ['/tilgaengelighed', 'Tilgængelighedserklæring'],
+      // The overlay draws nothing before an item runs; its socket is what is checked.
+      ['/overlay', null],
     ] as const) {
       const page = await ctx.newPage();
       const sockets: string[] = [];
       page.on('websocket', (ws) => sockets.push(ws.url()));
       await page.goto(server.url + path);
-      await page.getByText(ready).first().waitFor({ timeout: 15_000 });
-      // The gallery and the seat terminal hold a live socket (the chair's console opens one at sign-in).
-      if (path === '/gallery' || path.startsWith('/seat')) await expect.poll(() => sockets.length, { timeout: 10_000, message: path }).toBeGreaterThan(0);
+      if (ready) await page.getByText(ready).first().waitFor({ timeout: 15_000 });
+      else await page.getByTestId('overlay').waitFor({ state: 'attached', timeout: 15_000 });
+      // The gallery, the overlay and the seat terminal hold a live socket (the chair's console opens one at sign-in).
+      if (path === '/gallery' || path === '/overlay' || path.startsWith('/seat')) await expect.poll(() => sockets.length, { timeout: 10_000, message: path }).toBeGreaterThan(0);
       for (const url of sockets) expect(new URL(url).host).toBe(new URL(server.url).host);
       expect(await violations(page), path).toEqual([]);
       await page.close();

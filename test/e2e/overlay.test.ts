@@ -4,6 +4,7 @@ import { type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/app';
 import type { Person } from '../../shared/types';
+import { expectAccessible } from './axe';
 import { emit, SCREENSHOTS, Stage } from './stage';
 
 // Issue #15, item 2: the livestream overlay, /overlay, a 1920×1080 browser source on a
@@ -89,6 +90,7 @@ describe('the livestream overlay (issue #15, item 2)', () => {
       expect((await text(page, 'overlay-counts')).split('\n').map((s) => s.trim())).toEqual(['For 20', 'Imod 8', 'Undlader 2']);
       expect(await page.getByRole('img', { name: 'For 20, imod 8, undlader 2' }).count()).toBe(1);
     }
+    await expectAccessible(overlay, 'the overlay with a result');
     // ?parts=vote shows the vote only.
     expect(await shown(voteOnly, 'overlay-item')).toBe(0);
     expect(await shown(voteOnly, 'overlay-speaker')).toBe(0);
