@@ -109,8 +109,11 @@ function GalleryHeader({ view }: { view: PublicView }) {
       <div className="gallery-quorum">
         <div>{t('quorum', { present: view.quorum.present, needed: view.quorum.needed })}</div>
         {view.meeting.status !== 'open' ? <div>{t(`meetingStatus_${view.meeting.status}`)}</div> : null}
-        <StatementLink />
-        <LangToggle />
+        {/* One row: the statement link must not take the seat map's height on the wall. */}
+        <div className="gallery-links">
+          <StatementLink />
+          <LangToggle />
+        </div>
       </div>
     </header>
   );
