@@ -1,0 +1,60 @@
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../server/app';
+import { expectAccessible } from './axe';
+import { checkInAt, Stage } from './stage';
+
+// Issue #14, item 3: the secretariat gives every seat a new key and prints the QR sheet; one
+// QR code, read back from its pixels, opens that seat on a fresh tablet.
+const stage = new Stage();
+let server: RunningServer;
+
+beforeAll(async () => {
+  server = await stage.start('salen-e2e-provisioning', {});
+});
+afterAll(() => stage.close());
+
+describe('the provisioning sheet', () => {
+  it('rotates every key after a confirmation, prints one QR per seat, and a decoded QR opens its seat', { timeout: 120_000 }, async () => {
+    const page = await stage.newPage({ width: 1280, height: 900 }, '/secretariat');
+    await page.getByLabel('Adgangskode').fill(server.demo.secretariatPassword);
+    await page.getByRole('button', { name: 'Log ind' }).click();
+    const seats = server.demo.setup.chamber.seats;
+
+    // Cancelling the confirmation changes nothing: the old keys still open their seats.
+    await page.getByRole('button', { name: 'Nye nøgler til alle pladser (QR-ark)' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Annullér' }).click();
+    await expect(page.getByRole('dialog').count()).resolves.toBe(0);
+    const still = await stage.openSocket({ role: 'seat', seatKey: server.demo.seatKeys[seats[0]!.id] });
+    expect(still.connected).toBe(true);
+
+    await page.getByRole('button', { name: 'Nye nøgler til alle pladser (QR-ark)' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Ja, lav nye nøgler til alle' }).click();
+    const sheet = page.getByTestId('qr-sheet');
+    await sheet.waitFor();
+    expect(await sheet.locator('svg.qr').count()).toBe(seats.length);
+    await expectAccessible(page, 'the QR sheet');
+
+    // The seat of a member (not the chair's), its name printed under its code.
+    const member = server.demo.setup.persons.find((p) => p.kind === 'member' && p.seatId && !server.demo.setup.chairLine.includes(p.id))!;
+    const seat = seats.find((s) => s.id === member.seatId)!;
+    const card = sheet.locator(`[data-seat="${seat.id}"]`);
+    await expect(card.locator('figcaption').innerText()).resolves.toContain(member.name);
+
+    const png = PNG.sync.read(await card.getByTestId(`qr-${seat.id}`).screenshot());
+    const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+    expect(decoded, 'the QR code decodes').not.toBeNull();
+    const url = decoded!.data;
+    expect(url).toMatch(new RegExp(`^${server.url.replace(/[.]/g, '\\.')}/seat#key=[A-Za-z0-9_-]{40,}$`));
+    const key = decodeURIComponent(url.split('#key=')[1]!);
+    expect(key).not.toBe(server.demo.seatKeys[seat.id]);
+    await page.screenshot({ path: 'docs/screenshots/provisioning-sheet.png', fullPage: true });
+
+    // A fresh tablet (its own browser context) opens the decoded URL and is that seat.
+    const tablet = await stage.newPage({ width: 1024, height: 768 }, url.slice(server.url.length));
+    await tablet.getByText(`Plads ${seat.label}`).first().waitFor();
+    await checkInAt(tablet, server.demo.codes[member.id]!);
+    expect(server.service.state.presence[seat.id]?.personId).toBe(member.id);
+  });
+});
