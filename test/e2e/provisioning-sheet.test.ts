@@ -3,7 +3,8 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/app';
 import { expectAccessible } from './axe';
-import { checkInAt, Stage } from './stage';
+import { storedDemoCredentials } from '../../server/demo/credentials';
+import { checkInAt, emit, Stage } from './stage';
 
 // Issue #14, item 3: the secretariat gives every seat a new key and prints the QR sheet; one
 // QR code, read back from its pixels, opens that seat on a fresh tablet.
@@ -56,5 +57,35 @@ describe('the provisioning sheet', () => {
     await tablet.getByText(`Plads ${seat.label}`).first().waitFor();
     await checkInAt(tablet, server.demo.codes[member.id]!);
     expect(server.service.state.presence[seat.id]?.personId).toBe(member.id);
+  });
+
+  it("resets one member's code after a confirmation and prints the letter; the old code is refused, the letter's code checks in", { timeout: 120_000 }, async () => {
+    const page = await stage.newPage({ width: 1280, height: 900 }, '/secretariat');
+    await page.getByLabel('Adgangskode').fill(server.demo.secretariatPassword);
+    await page.getByRole('button', { name: 'Log ind' }).click();
+    const members = server.demo.setup.persons.filter((p) => p.kind === 'member' && !server.demo.setup.chairLine.includes(p.id));
+    const member = members[3]!;
+    await page.getByLabel('Medlem eller stedfortræder').selectOption(member.id);
+    await page.getByRole('button', { name: 'Ny kode (brev)' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Ja, lav en ny kode' }).click();
+    const letter = page.getByTestId(`letter-${member.id}`);
+    await letter.waitFor();
+    await expect(letter.getByRole('heading', { level: 2 }).innerText()).resolves.toBe(`Til ${member.name}`);
+    const code = (await letter.getByTestId('letter-code').innerText()).trim();
+    expect(code).toMatch(/^[0-9]{6}$/);
+    expect(code).not.toBe(server.demo.codes[member.id]);
+    await expectAccessible(page, 'a code letter');
+    await page.screenshot({ path: 'docs/screenshots/code-letter.png' });
+    // Closing the print view drops the code from the page.
+    await page.getByRole('button', { name: 'Luk og glem nøglerne/koderne' }).click();
+    await page.getByTestId('provisioning').waitFor();
+    await expect(page.getByText(code).count()).resolves.toBe(0);
+
+    // The seat's live key: the first test gave every seat a new one (a demo keeps them, /api/demo).
+    const live = storedDemoCredentials(server.service.db)!;
+    expect(live.codes[member.id]).toBe(code);
+    const seat = await stage.openSocket({ role: 'seat', seatKey: live.seatKeys[member.seatId!] });
+    expect(await emit(seat, 'checkIn', { code: server.demo.codes[member.id] })).toMatchObject({ ok: false, code: 'BAD_CODE' });
+    expect((await emit(seat, 'checkIn', { code })).ok).toBe(true);
   });
 });
