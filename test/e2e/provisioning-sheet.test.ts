@@ -88,4 +88,22 @@ describe('the provisioning sheet', () => {
     expect(await emit(seat, 'checkIn', { code: server.demo.codes[member.id] })).toMatchObject({ ok: false, code: 'BAD_CODE' });
     expect((await emit(seat, 'checkIn', { code })).ok).toBe(true);
   });
+
+  it('letters for all: every code reset after a confirmation, one letter a printed page, the toolbar not printed', { timeout: 120_000 }, async () => {
+    const page = await stage.newPage({ width: 1280, height: 900 }, '/secretariat');
+    await page.getByLabel('Adgangskode').fill(server.demo.secretariatPassword);
+    await page.getByRole('button', { name: 'Log ind' }).click();
+    await page.getByRole('button', { name: 'Nye koder til alle (breve)' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Ja, lav nye koder til alle' }).click();
+    const letters = page.locator('.code-letter');
+    await letters.first().waitFor();
+    const persons = server.demo.setup.persons;
+    expect(await letters.count()).toBe(persons.length);
+    const live = storedDemoCredentials(server.service.db)!;
+    for (const p of persons.slice(0, 3)) await expect(page.getByTestId(`letter-${p.id}`).getByTestId('letter-code').innerText()).resolves.toBe(live.codes[p.id]);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.print-toolbar').isVisible()).resolves.toBe(false);
+    const breaks = await letters.evaluateAll((els) => els.map((el) => getComputedStyle(el).breakAfter));
+    expect(breaks.slice(0, -1).every((b) => b === 'page')).toBe(true);
+  });
 });
