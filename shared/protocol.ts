@@ -37,6 +37,12 @@ export type ActionAck = Ack;
 export type CheckInAck = Ack<{ session: string }>;
 /** `seat.rotateKey`: the seat's new key. */
 export type RotateKeyAck = Ack<{ seatId: string; key: string }>;
+/** `seat.rotateAllKeys`: every seat's new key, by seat id. */
+export type RotateAllKeysAck = Ack<{ keys: Record<string, string> }>;
+/** `person.resetCode`: the person's new personal code. */
+export type ResetCodeAck = Ack<{ personId: string; code: string }>;
+/** `person.resetAllCodes`: every person's new personal code, by person id. */
+export type ResetAllCodesAck = Ack<{ codes: Record<string, string> }>;
 /** `sync`: the whole view last pushed to the socket's room, and the seat's own part (`null` for other roles). */
 export type SyncAck = (WholeViewMessage & { ok: true; own: OwnView | null }) | AckRefusal;
 /** `time`: the server's clock, for the screen's offset. */
@@ -104,6 +110,9 @@ export interface ClientToServerEvents {
   action: (body: ActionPayload, ack: (answer: ActionAck) => void) => void;
   checkIn: (payload: { code: string }, ack: (answer: CheckInAck) => void) => void;
   'seat.rotateKey': (payload: { seatId: string }, ack: (answer: RotateKeyAck) => void) => void;
+  'seat.rotateAllKeys': (ack: (answer: RotateAllKeysAck) => void) => void;
+  'person.resetCode': (payload: { personId: string }, ack: (answer: ResetCodeAck) => void) => void;
+  'person.resetAllCodes': (ack: (answer: ResetAllCodesAck) => void) => void;
   sync: (ack: (answer: SyncAck) => void) => void;
   time: (ack: (answer: TimeAck) => void) => void;
 }

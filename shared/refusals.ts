@@ -131,6 +131,7 @@ export const TRANSPORT_REFUSALS = {
   WRONG_ROLE: ['§ 16', 'Kun en pladsterminal kan melde ind.', 'Only a seat terminal checks in.'],
   NOT_SECRETARIAT: ['§ 8', 'Kun sekretariatet kan gøre dette.', 'Only the secretariat may do this.'],
   UNKNOWN_SEAT: ['§ 17', 'Ukendt plads.', 'Unknown seat.'],
+  UNKNOWN_PERSON: ['§ 17', 'Ukendt medlem.', 'Unknown member.'],
 } as const satisfies Record<string, readonly [string, string, string]>;
 
 export type TransportRefusalCode = keyof typeof TRANSPORT_REFUSALS;

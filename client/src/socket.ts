@@ -306,6 +306,21 @@ export async function rotateSeatKey(seatId: string, label: string): Promise<Ack>
   return tracked(`seat.rotateKey:${seatId}`, label, () => emitAck('seat.rotateKey', { seatId }));
 }
 
+/** Every seat gets a new key at once (provisioning the chamber); the answer carries them all, once. */
+export async function rotateAllSeatKeys(label: string): Promise<Ack> {
+  return tracked('seat.rotateAllKeys', label, () => emitAck('seat.rotateAllKeys'));
+}
+
+/** A member's (or substitute's) new personal code, answered once for the letter. */
+export async function resetPersonCode(personId: string, label: string): Promise<Ack> {
+  return tracked(`person.resetCode:${personId}`, label, () => emitAck('person.resetCode', { personId }));
+}
+
+/** New personal codes for everyone at once (letters for all). */
+export async function resetAllCodes(label: string): Promise<Ack> {
+  return tracked('person.resetAllCodes', label, () => emitAck('person.resetAllCodes'));
+}
+
 export async function checkOut(label: string): Promise<Ack> {
   const r = await act({ type: 'presence.checkOut' }, label);
   if (r.ok) {

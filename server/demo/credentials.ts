@@ -63,10 +63,11 @@ export function storeDemoCredentials(db: DB, creds: Credentials) {
   setMeta(db, META_KEY, { codes, seatKeys, chairPasswords, secretariatPassword });
 }
 
-/** A demo seat's new key (after the secretariat rotates it), so `/api/demo` lists the live one. */
-export function updateDemoSeatKey(db: DB, seatId: string, key: string) {
+/** A demo's new keys or codes (a rotation, a code reset), so `/api/demo` lists the live ones. */
+export function updateDemoSecrets(db: DB, fresh: { seatKeys?: Record<string, string>; codes?: Record<string, string> }) {
   const creds = storedDemoCredentials(db);
-  if (creds) storeDemoCredentials(db, { ...creds, seatKeys: { ...creds.seatKeys, [seatId]: key } });
+  if (creds)
+    storeDemoCredentials(db, { ...creds, seatKeys: { ...creds.seatKeys, ...fresh.seatKeys }, codes: { ...creds.codes, ...fresh.codes } });
 }
 
 /** The demo credentials kept in this database, or null (not a demo database, or an old one). */

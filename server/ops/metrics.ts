@@ -10,7 +10,7 @@ import { isLoopback } from '../demo/network';
 /** Socket roles as the handshake names them (server/transport/handshake.ts). */
 export const SOCKET_ROLES = ['chair', 'secretariat', 'seat', 'public'] as const;
 /** Socket events besides `action`: those that change something, and reads. */
-const CHANGING_EVENTS = ['checkIn', 'seat.rotateKey'];
+const CHANGING_EVENTS = ['checkIn', 'seat.rotateKey', 'seat.rotateAllKeys', 'person.resetCode', 'person.resetAllCodes'];
 const KNOWN_TYPES = new Set<string>([...ACTION_TYPES, ...CHANGING_EVENTS, 'sync', 'time']);
 const KNOWN_CODES = new Set<string>([...Object.keys(REFUSALS), ...Object.keys(TRANSPORT_REFUSALS)]);
 /** Events the server pushes (shared/protocol.ts ServerToClientEvents). */

@@ -19,7 +19,7 @@ export interface TransportOps {
 const ROLES = new Set(['public', 'seat', 'chair', 'secretariat']);
 /** The `connect_error` messages the handshake gives (server/transport/handshake.ts). */
 const HANDSHAKE_REFUSALS = new Set(['unauthorized', 'rate_limited', 'malformed', 'seat_busy', 'internal']);
-const CLIENT_EVENTS = new Set(['action', 'checkIn', 'seat.rotateKey', 'sync', 'time']);
+const CLIENT_EVENTS = new Set(['action', 'checkIn', 'seat.rotateKey', 'seat.rotateAllKeys', 'person.resetCode', 'person.resetAllCodes', 'sync', 'time']);
 /** Refusals of a frame or message itself, not of what it asked for. */
 const FRAME_REFUSALS = new Set(['TOO_LARGE', 'TOO_DEEP', 'MALFORMED', 'UNKNOWN_EVENT']);
 
@@ -87,6 +87,13 @@ export function watchTransport(metrics: Metrics | null, opts: { clientAddress(re
           log.info({ event: 'checkIn', seatId: id.seatId, personId: id.session?.personId, address: address(socket) }, 'checked in at a seat');
         else if (event === 'seat.rotateKey')
           log.info({ event: 'seatKeyRotated', seatId: (answer as { seatId?: string }).seatId, address: address(socket) }, 'seat key rotated');
+        // Which seats or persons only: the new keys and codes go to the provisioning file, never a log.
+        else if (event === 'seat.rotateAllKeys')
+          log.info({ event: 'seatKeysRotated', seats: Object.keys((answer as { keys?: object }).keys ?? {}).length, address: address(socket) }, 'every seat key rotated');
+        else if (event === 'person.resetCode')
+          log.info({ event: 'codeReset', personId: (answer as { personId?: string }).personId, address: address(socket) }, 'personal code reset');
+        else if (event === 'person.resetAllCodes')
+          log.info({ event: 'codesReset', persons: Object.keys((answer as { codes?: object }).codes ?? {}).length, address: address(socket) }, 'every personal code reset');
         else if (event === 'action' && log.isLevelEnabled('debug'))
           log.debug({ event: 'action', type: typeLabel((payload as { type?: unknown }).type), role: id.role, ...who(id) }, 'action');
         return;

@@ -10,9 +10,10 @@ import { syncDir } from './secrets';
  *
  *   {"at":"2026-03-02T17:01:12.345Z","source":"setup","seatKeys":{"S01":"…"},"chairPasswords":{"m1":"…"}}
  *   {"at":"…","source":"seat.rotateKey","seatKeys":{"S14":"…"}}
+ *   {"at":"…","source":"person.resetCode","codes":{"m7":"…"}}
  */
 export interface ProvisioningEntry {
-  source: 'setup' | 'demo' | 'seat.rotateKey';
+  source: 'setup' | 'demo' | 'seat.rotateKey' | 'seat.rotateAllKeys' | 'person.resetCode' | 'person.resetAllCodes';
   codes?: Record<string, string>;
   seatKeys?: Record<string, string>;
   chairPasswords?: Record<string, string>;

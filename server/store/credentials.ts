@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { appendProvisioning, hasSecrets, type ProvisioningEntry } from '../security/provisioning';
 import {
+  newCodes,
   createKeyFile,
   hashPassword,
   hashPasswordSync,
@@ -166,6 +167,29 @@ export function setSeatKey(db: DB, seatId: string, key: string): boolean {
   const s = storeOf(db);
   const r = db.prepare("UPDATE credentials SET secret_hash = ? WHERE kind = 'seatKey' AND subject = ?").run(s.key.tag(key), seatId);
   return r.changes === 1;
+}
+
+/**
+ * New personal codes for these persons (a code reset): `digits` digits, none equal to any code
+ * stored now (checked through its HMAC, the only form kept), stored and written to the
+ * provisioning file in one transaction, so a failed write changes nothing. The codes are
+ * returned once, for the letters; they are kept nowhere else.
+ */
+export function resetCodes(db: DB, personIds: string[], digits: number, source: 'person.resetCode' | 'person.resetAllCodes'): Record<string, string> {
+  const s = storeOf(db);
+  const taken = new Set<string>();
+  let codes = newCodes(personIds, digits);
+  for (;;) {
+    const clash = Object.values(codes).filter((c) => findBySecret(db, 'code', c) !== null);
+    if (clash.length === 0) break;
+    for (const c of clash) taken.add(c);
+    codes = newCodes(personIds, digits, taken);
+  }
+  db.transaction(() => {
+    for (const [person, code] of Object.entries(codes)) s.insert.run('code', person, s.key.tag(code));
+    s.provision({ source, codes });
+  })();
+  return codes;
 }
 
 /**

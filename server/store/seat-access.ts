@@ -91,4 +91,21 @@ export class SeatAccess {
     this.sessions.delete(seatId);
     return key;
   }
+
+  /**
+   * New keys for every seat at once (provisioning a chamber): one transaction and one
+   * provisioning entry, so either every old key stops working or none does.
+   */
+  rotateAllKeys(seatIds: string[]): Record<string, string> {
+    const keys = Object.fromEntries(seatIds.map((id) => [id, newSecret()]));
+    this.db.transaction(() => {
+      for (const [seatId, key] of Object.entries(keys)) {
+        if (!setSeatKey(this.db, seatId, key)) throw new Error(`seat ${seatId} has no key`);
+        this.remove.run(seatId);
+      }
+      credentialsOf(this.db).provision({ source: 'seat.rotateAllKeys', seatKeys: keys });
+    })();
+    for (const seatId of seatIds) this.sessions.delete(seatId);
+    return keys;
+  }
 }

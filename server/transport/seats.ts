@@ -1,11 +1,11 @@
-import type { CheckInAck, RotateKeyAck, AckRefusal, SeatLock, SessionEnd } from '../../shared/protocol';
+import type { CheckInAck, RotateKeyAck, RotateAllKeysAck, AckRefusal, SeatLock, SessionEnd } from '../../shared/protocol';
 import type { SalenSocket as Socket } from './handshake';
 import { checkInSeat } from '../../shared/engine/selectors';
 import type { EngineEvent } from '../../shared/types';
 import { serverRefusal, type MeetingService } from '../meeting/service';
 import { findBySecret } from '../store/credentials';
 import { SeatAccess, type SeatSession } from '../store/seat-access';
-import { updateDemoSeatKey } from '../demo/credentials';
+import { updateDemoSecrets } from '../demo/credentials';
 import { Backoff } from './backoff';
 
 /** Why a tablet stopped being the member (the `session` event, docs/protocol.md). */
@@ -236,12 +236,25 @@ export class SeatTerminals {
       return serverRefusal('UNKNOWN_SEAT');
     const key = this.access.rotateKey(seatId);
     // A demo database lists its seat links (/api/demo): keep that list true.
-    updateDemoSeatKey(this.service.db, seatId, key);
+    updateDemoSecrets(this.service.db, { seatKeys: { [seatId]: key } });
+    this.dropTablets(seatId);
+    return { ok: true, version: this.service.state.version, seatId, key };
+  }
+
+  /** New keys for every seat (provisioning the chamber): every tablet is out until it gets its new link. */
+  rotateAllKeys(): RotateAllKeysAck {
+    const seatIds = this.service.state.chamber.seats.map((s) => s.id);
+    const keys = this.access.rotateAllKeys(seatIds);
+    updateDemoSecrets(this.service.db, { seatKeys: keys });
+    for (const seatId of seatIds) this.dropTablets(seatId);
+    return { ok: true, version: this.service.state.version, keys };
+  }
+
+  private dropTablets(seatId: string) {
     for (const sock of this.socketsOf(seatId)) {
       sock.emit('session', { ended: 'keyRotated' });
       sock.disconnect(true);
     }
-    return { ok: true, version: this.service.state.version, seatId, key };
   }
 
   private closed = false;

@@ -10,6 +10,7 @@ import { handshake, type Identity, type SalenServer, type SalenSocket as Socket,
 import { routeInbound } from './inbound';
 import { originCheck } from './origin';
 import { SeatTerminals, type SeatIdentity } from './seats';
+import { resetAllCodes, resetCode } from './codes';
 import { applyPatch, diffViews, type Patch } from '../../shared/delta';
 import { JsonText, salenParser, salenParserWith } from './encoder';
 import type { TransportOps } from '../ops/watch';
@@ -315,6 +316,30 @@ export function attachSockets(http: HttpServer | HttpsServer, service: MeetingSe
           if ((socket.data.id as Identity).role !== 'secretariat')
             return serverRefusal('NOT_SECRETARIAT', 'Kun sekretariatet kan give en plads en ny nøgle.', 'Only the secretariat can give a seat a new key.', '§ 8');
           return seats.rotateKey(payload && typeof payload === 'object' ? (payload as { seatId?: unknown }).seatId : undefined);
+        },
+      },
+      'seat.rotateAllKeys': {
+        args: 0,
+        run: (socket) => {
+          if ((socket.data.id as Identity).role !== 'secretariat')
+            return serverRefusal('NOT_SECRETARIAT', 'Kun sekretariatet kan give pladserne nye nøgler.', 'Only the secretariat can give the seats new keys.', '§ 8');
+          return seats.rotateAllKeys();
+        },
+      },
+      'person.resetCode': {
+        args: 1,
+        run: (socket, payload) => {
+          if ((socket.data.id as Identity).role !== 'secretariat')
+            return serverRefusal('NOT_SECRETARIAT', 'Kun sekretariatet kan give et medlem en ny kode.', 'Only the secretariat can give a member a new code.', '§ 8');
+          return resetCode(service, payload && typeof payload === 'object' ? (payload as { personId?: unknown }).personId : undefined);
+        },
+      },
+      'person.resetAllCodes': {
+        args: 0,
+        run: (socket) => {
+          if ((socket.data.id as Identity).role !== 'secretariat')
+            return serverRefusal('NOT_SECRETARIAT', 'Kun sekretariatet kan give medlemmerne nye koder.', 'Only the secretariat can give the members new codes.', '§ 8');
+          return resetAllCodes(service);
         },
       },
       sync: {

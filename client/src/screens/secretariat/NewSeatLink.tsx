@@ -1,8 +1,8 @@
 import { useRef, useState } from 'react';
 import { useT } from '../../i18n';
 
-/** The new seat link, shown once: read-only, selectable, with a copy button. */
-export function NewSeatLink({ seatLabel, link, onHide }: { seatLabel: string; link: string; onHide: () => void }) {
+/** The new seat link, shown once: read-only, selectable, with a copy button and its QR code to print. */
+export function NewSeatLink({ seatLabel, link, onPrint, onHide }: { seatLabel: string; link: string; onPrint: () => void; onHide: () => void }) {
   const t = useT();
   const [copy, setCopy] = useState<'idle' | 'ok' | 'failed'>('idle');
   const input = useRef<HTMLInputElement>(null);
@@ -36,6 +36,9 @@ export function NewSeatLink({ seatLabel, link, onHide }: { seatLabel: string; li
       <div className="button-row">
         <button type="button" className="btn btn-primary" onClick={() => void doCopy()}>
           {t('copyLink')}
+        </button>
+        <button type="button" className="btn" onClick={onPrint}>
+          {t('printQr')}
         </button>
         <button type="button" className="btn" onClick={onHide}>
           {t('hideLink')}

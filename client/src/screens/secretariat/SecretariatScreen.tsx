@@ -7,10 +7,12 @@ import { RecordPanel } from '../../components/RecordPanel';
 import { useConnection, useDocumentTitle } from '../../hooks/useConnection';
 import { useT } from '../../i18n';
 import { useStore } from '../../store';
+import { PrintView, type PrintDoc } from './PrintView';
+import { ProvisioningPanel } from './ProvisioningPanel';
 import { TabletsPanel } from './TabletsPanel';
 import { TemporaryChairPanel } from './TemporaryChairPanel';
 
-/** The secretariat (§ 8, § 18 stk. 2): presence, substitutes, a temporary chair, the seats' tablets. */
+/** The secretariat (§ 8, § 18 stk. 2): presence, substitutes, a temporary chair, the seats' tablets, keys and codes. */
 export function SecretariatScreen() {
   const t = useT();
   const [password, setPassword] = useState<string | null>(null);
@@ -43,6 +45,9 @@ function SecretariatConsole({ state, password, onSignOut }: { state: MeetingStat
   const actor: Actor = useMemo(() => ({ role: 'secretariat', id: 'secretariat' }), []);
   const can = useChecker(state, actor);
   const signer = useMemo(() => ({ role: 'secretariat' as const, password }), [password]);
+  // Keys and codes just issued, in this component's memory only: closing the view drops them.
+  const [print, setPrint] = useState<PrintDoc | null>(null);
+  if (print) return <PrintView doc={print} state={state} onClose={() => setPrint(null)} />;
   return (
     <div className="screen console">
       <ConsoleHeader title={t('secretariatTitle')} state={state} onSignOut={onSignOut} />
@@ -57,7 +62,8 @@ function SecretariatConsole({ state, password, onSignOut }: { state: MeetingStat
         </div>
         <div className="col col-wide">
           <PresencePanel state={state} can={can} withOrderCalls={false} />
-          <TabletsPanel state={state} />
+          <TabletsPanel state={state} onPrint={setPrint} />
+          <ProvisioningPanel state={state} onPrint={setPrint} />
         </div>
       </main>
     </div>

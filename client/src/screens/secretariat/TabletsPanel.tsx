@@ -6,25 +6,19 @@ import { rotateSeatKey } from '../../socket';
 import { useStore } from '../../store';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { NewSeatLink } from './NewSeatLink';
-
-/** Who sits at a seat now, or whose seat it is (a substitute called in counts, § 8). */
-function seatPerson(state: MeetingState, seatId: string): string | null {
-  const occ = state.presence[seatId]?.personId;
-  if (occ) return occ;
-  const owner = Object.values(state.persons).find((p) => p.seatId === seatId);
-  return owner ? (state.substitutes[owner.id] ?? owner.id) : null;
-}
+import { seatLink, type PrintDoc } from './PrintView';
+import { seatPerson } from './seatPerson';
 
 /**
  * Tablets: give a seat a new key (a lost tablet, a link that got out). Irreversible, so a
  * confirmation dialog first; the new link is shown once, to be opened on the seat's tablet.
  */
-export function TabletsPanel({ state }: { state: MeetingState }) {
+export function TabletsPanel({ state, onPrint }: { state: MeetingState; onPrint: (doc: PrintDoc) => void }) {
   const t = useT();
   const connected = useStore((s) => s.connected);
   const [seatId, setSeatId] = useState('');
   const [confirming, setConfirming] = useState(false);
-  const [issued, setIssued] = useState<{ seatId: string; link: string } | null>(null);
+  const [issued, setIssued] = useState<{ seatId: string; key: string } | null>(null);
   const pending = useStore((s) => !!s.pending[`seat.rotateKey:${seatId}`]);
   const seats = state.chamber.seats;
   const labelOf = (id: string) => seats.find((s) => s.id === id)?.label ?? id;
@@ -38,7 +32,7 @@ export function TabletsPanel({ state }: { state: MeetingState }) {
     setIssued(null);
     const r = await rotateSeatKey(id, t('rotateKeyFor', { seat: labelOf(id) }));
     const key = r.ok ? (r as { key?: unknown }).key : null;
-    if (typeof key === 'string' && key) setIssued({ seatId: id, link: `${location.origin}/seat#key=${encodeURIComponent(key)}` });
+    if (typeof key === 'string' && key) setIssued({ seatId: id, key });
   };
   return (
     <section className="card tablets" aria-labelledby="tablets-title" data-testid="tablets">
@@ -77,7 +71,14 @@ export function TabletsPanel({ state }: { state: MeetingState }) {
           onCancel={() => setConfirming(false)}
         />
       ) : null}
-      {issued ? <NewSeatLink seatLabel={labelOf(issued.seatId)} link={issued.link} onHide={() => setIssued(null)} /> : null}
+      {issued ? (
+        <NewSeatLink
+          seatLabel={labelOf(issued.seatId)}
+          link={seatLink(issued.key)}
+          onPrint={() => onPrint({ kind: 'sheet', keys: { [issued.seatId]: issued.key } })}
+          onHide={() => setIssued(null)}
+        />
+      ) : null}
     </section>
   );
 }
