@@ -14,6 +14,7 @@ import { ActiveVotePanel } from './ActiveVotePanel';
 import { itemsToHandle } from './agenda';
 import { AgendaAddPanel } from './AgendaAddPanel';
 import { AgendaPanel } from './AgendaPanel';
+import { AmendmentDeadlinePanel } from './AmendmentDeadlinePanel';
 import { AmendmentsPanel } from './AmendmentsPanel';
 import { chairShortcuts } from './chairShortcuts';
 import { askBeforeFinish } from './confirmations';
@@ -79,6 +80,7 @@ export function Console({ state, personId, password, onSignOut }: { state: Meeti
           <DemandsPanel state={state} />
           <SpeakingStatsPanel state={state} />
           {activeItem ? <AmendmentsPanel state={state} item={activeItem} can={can} /> : null}
+          {activeItem ? <AmendmentDeadlinePanel key={activeItem.id} item={activeItem} can={can} /> : null}
         </div>
 
         <div className="col">
