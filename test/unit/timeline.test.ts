@@ -1,7 +1,7 @@
 // The speech index and speaking time (issue #15, item 4): § 19 speeches with their start and
 // end, items under debate and votes, and §§ 2–3: a closed item only as its number in public.
-import { styledName } from '../../shared/names';
 import { describe, expect, it } from 'vitest';
+import { styledName } from '../../shared/names';
 import { buildRecord } from '../../shared/record/build';
 import { recordHtml } from '../../shared/record/html';
 import { formatDuration, speakingStats } from '../../shared/record/speaking';
