@@ -36,6 +36,7 @@ export const itemSetupSchema = z.object({
   speakingTime: z
     .object({ firstSeconds: z.number().int().min(10).max(3600), laterSeconds: z.number().int().min(10).max(3600) })
     .optional(),
+  amendmentDeadline: z.number().int().min(0).optional(),
 });
 
 const a = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
@@ -99,6 +100,11 @@ export const actionBodySchema = z.discriminatedUnion('type', [
   a('amendment.submit', { text: text(5000), parentId: id.optional() }),
   a('amendment.withdraw', { amendmentId: id }),
   a('amendment.order', { order: z.array(id).max(200) }),
+  // § 25, stk. 3: an ISO time with its offset, or epoch ms; null lifts the deadline.
+  a('item.setAmendmentDeadline', {
+    itemId: id,
+    deadline: z.union([z.number().int().min(0), z.string().datetime({ offset: true })]).nullable(),
+  }),
   // Disqualification (§ 23, stk. 2)
   a('disqualification.notify', { note: z.string().max(1000).optional() }),
   // Elections (§§ 27–28)
@@ -198,6 +204,7 @@ export const ACTION_ROLES: Record<ActionType, readonly Role[]> = {
   'amendment.submit': ['member'],
   'amendment.withdraw': ['member'],
   'amendment.order': ['chair'],
+  'item.setAmendmentDeadline': ['chair'],
   'disqualification.notify': ['member'],
   'election.create': ['chair'],
   'election.demandSecret': ['member'],

@@ -138,7 +138,15 @@ export const publicViewSchema = z
       seats: z.array(z.strictObject({ id: z.string(), label: z.string(), x: z.number(), y: z.number() })),
     }),
     groups: z.record(z.string(), z.strictObject({ id: z.string(), letter: z.string(), name: z.string(), color: z.string(), independent: z.boolean() })),
-    members: z.array(z.strictObject({ id: z.string(), name: z.string(), groupId: z.string(), kind: z.enum(['member', 'substitute']) })),
+    members: z.array(
+      z.strictObject({
+        id: z.string(),
+        name: z.string(),
+        title: z.string().optional().describe('§ 19, stk. 4: a mayor’s official title, named before the name.'),
+        groupId: z.string(),
+        kind: z.enum(['member', 'substitute']),
+      }),
+    ),
     chairLine: z.array(personId).describe('§ 18, stk. 2: the chair, then the vice-chairs.'),
     actingChair: personId.nullable(),
     presence: z.record(z.string(), z.strictObject({ personId, online: z.boolean() })).describe('Seat id → who is checked in there.'),

@@ -37,6 +37,8 @@ export interface Person {
   kind: 'member' | 'substitute';
   /** The member's own fixed seat; substitutes have none of their own. */
   seatId: SeatId | null;
+  /** § 19, stk. 4: a mayor's official title ("Overborgmester"), named before the name. */
+  title?: string;
 }
 
 /** Everything a meeting starts from; credentials are not here (they never reach a view). */
@@ -72,6 +74,8 @@ export interface ItemSetup {
   /** The proposal as worded on the agenda (the point voted on by default). */
   proposal?: string;
   speakingTime?: { firstSeconds: number; laterSeconds: number };
+  /** § 25, stk. 3: on a two-reading item, amendments are handed in until this time (epoch ms). */
+  amendmentDeadline?: number;
 }
 
 export type ItemStatus =

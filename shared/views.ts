@@ -1,6 +1,7 @@
 import { amendmentLabels, eligibleVoters, hasQuorum, isDisqualified, isPresent, presentCount, quorumNeeded, rollCallNeeded } from './engine/selectors';
 import type { Election } from './elections/types';
 import { projectedSpeakers, type PlaceReason } from './engine/speakers';
+import { styledName } from './names';
 import type { Choice, Counts, Group, ItemId, MeetingState, PersonId, Seat, Subject, Vote, VoteMode } from './types';
 
 // What each role may see, as pure projections of the one state (§§ 2–3, § 16, § 24).
@@ -115,7 +116,7 @@ export interface PublicView {
   meeting: { status: MeetingState['meeting']['status']; lateWarned: boolean };
   chamber: { name: string; seats: Seat[] };
   groups: Record<string, Group>;
-  members: { id: PersonId; name: string; groupId: string; kind: 'member' | 'substitute' }[];
+  members: { id: PersonId; name: string; title?: string; groupId: string; kind: 'member' | 'substitute' }[];
   /** § 18, stk. 2: the chair, the vice-chairs, and who holds the chair now. */
   chairLine: PersonId[];
   actingChair: PersonId | null;
@@ -220,7 +221,7 @@ export function publicElection(s: MeetingState, e: Election): PublicElection {
     secret: e.status === 'allocated' ? e.secret : null,
     result: e.result ? { seats: e.result.seats, order: e.result.order } : null,
     lots: e.status === 'allocated' ? e.lots.map((l) => ({ tied: l.tied, winner: l.winner, digest: l.digest })) : [],
-    named: Object.fromEntries(Object.entries(e.named).map(([k, p]) => [Number(k), s.persons[p]?.name ?? p])),
+    named: Object.fromEntries(Object.entries(e.named).map(([k, p]) => [Number(k), s.persons[p] ? styledName(s.persons[p]) : p])),
   };
 }
 
@@ -252,7 +253,7 @@ const membersByPersons = new WeakMap<object, PublicView['members']>();
 function publicMembers(s: MeetingState): PublicView['members'] {
   let list = membersByPersons.get(s.persons);
   if (!list) {
-    list = Object.values(s.persons).map((p) => ({ id: p.id, name: p.name, groupId: p.groupId, kind: p.kind }));
+    list = Object.values(s.persons).map((p) => ({ id: p.id, name: p.name, ...(p.title ? { title: p.title } : {}), groupId: p.groupId, kind: p.kind }));
     membersByPersons.set(s.persons, list);
   }
   return list;

@@ -16,6 +16,18 @@ const PARTIES: { letter: string; name: string; color: string; seats: number }[] 
 ];
 const INDEPENDENTS = 2;
 
+// § 19, stk. 4: Copenhagen's seven mayors [borgmestre] and their official titles, one per
+// committee; the overborgmester chairs the council (RULES.md, Roles). The parties holding
+// each post are plausible for the demo, not a record of any term.
+const MAYORS: { groupId: string; title: string }[] = [
+  { groupId: 'Ø', title: 'Teknik- og Miljøborgmester' },
+  { groupId: 'Ø', title: 'Socialborgmester' },
+  { groupId: 'C', title: 'Børne- og Ungdomsborgmester' },
+  { groupId: 'B', title: 'Kultur- og Fritidsborgmester' },
+  { groupId: 'F', title: 'Sundheds- og Omsorgsborgmester' },
+  { groupId: 'V', title: 'Beskæftigelses- og Integrationsborgmester' },
+];
+
 const FIRST = ['Anna', 'Bo', 'Cecilie', 'Dennis', 'Emma', 'Frederik', 'Gitte', 'Hassan', 'Ida', 'Jonas', 'Karen', 'Lars', 'Maja', 'Niels', 'Olivia', 'Peter', 'Rikke', 'Søren', 'Tove', 'Ulrik', 'Vibeke', 'William', 'Yasmin', 'Åse'];
 const LAST = ['Holm', 'Kjær', 'Lund', 'Mørk', 'Nørgaard', 'Bech', 'Dahl', 'Friis', 'Juhl', 'Krogh', 'Vestergaard', 'Skov', 'Bang', 'Thorsen', 'Winther', 'Ravn', 'Storm', 'Hvid', 'Brix', 'Lykke', 'Aagaard', 'Møller', 'Fog'];
 
@@ -88,6 +100,14 @@ export function demoChamber(opts: { seatCount?: number } = {}): DemoLayout {
   const firstOf = (g: string) => persons.find((p) => p.groupId === g && p.kind === 'member')?.id;
   const line = [firstOf('A'), firstOf('Ø'), firstOf('C')].filter((id): id is string => !!id);
   for (const p of persons) if (line.length < 3 && p.kind === 'member' && !line.includes(p.id)) line.push(p.id);
+  // The chair is the overborgmester; the vice-chairs hold no mayoral post. A chamber scaled
+  // down too far to seat a party's mayor simply has fewer titles.
+  const chair = persons.find((p) => p.id === line[0]);
+  if (chair) chair.title = 'Overborgmester';
+  for (const m of MAYORS) {
+    const p = persons.find((x) => x.groupId === m.groupId && x.kind === 'member' && !x.title && !line.includes(x.id));
+    if (p) p.title = m.title;
+  }
   return {
     setup: { title: 'Borgerrepræsentationens møde', chamber: { name: 'Rådhussalen', seats }, groups, persons, chairLine: line, agenda: demoAgenda() },
   };

@@ -15,7 +15,15 @@ const setupSchema = z.object({
     }),
     groups: z.array(z.object({ id: z.string().min(1), letter: z.string(), name: z.string(), color: z.string(), independent: z.boolean() })),
     persons: z.array(
-      z.object({ id: z.string().min(1), name: z.string().min(1), groupId: z.string(), kind: z.enum(['member', 'substitute']), seatId: z.string().nullable() }),
+      z.object({
+        id: z.string().min(1),
+        name: z.string().min(1),
+        groupId: z.string(),
+        kind: z.enum(['member', 'substitute']),
+        seatId: z.string().nullable(),
+        // Judged by validateSetup, so a bad title names its person's row like every other problem.
+        title: z.unknown().optional(),
+      }),
     ),
     chairLine: z.array(z.string()).min(1),
     agenda: z.array(itemSetupSchema),
@@ -77,6 +85,17 @@ function passwordProblem(pw: string): string | null {
   return null;
 }
 
+/** § 19, stk. 4: an official title ("Overborgmester") is a short line of text, or absent. */
+export const TITLE_MAX_CHARS = 80;
+function titleProblem(title: unknown): string | null {
+  if (title === undefined) return null;
+  if (typeof title !== 'string') return `must be text (the official title, e.g. "Overborgmester"), not ${title === null ? 'null' : typeof title}`;
+  const n = chars(title.trim());
+  if (n === 0) return 'is empty; leave it out for a member without a title';
+  if (n > TITLE_MAX_CHARS) return `at most ${TITLE_MAX_CHARS} characters (it has ${n})`;
+  return null;
+}
+
 /**
  * Everything a schema cannot check: every seat, group and chair exists, and the credentials
  * meet the minimums (codes of `minCodeDigits` digits or more and none twice, seat keys of 128
@@ -93,6 +112,8 @@ export function validateSetup(f: SetupFile, opts: ImportOptions = {}): string | 
   const used = new Map<string, string>();
   const codeOwner = new Map<string, string>();
   for (const p of f.setup.persons) {
+    const bad = titleProblem(p.title as unknown);
+    if (bad) problems.push(`${where(p.id)}.title: ${bad}`);
     if (!groups.has(p.groupId)) problems.push(`${where(p.id)}.groupId: unknown group ${p.groupId}`);
     if (p.kind === 'member') {
       if (!p.seatId || !seats.has(p.seatId)) problems.push(`${where(p.id)}.seatId: unknown seat ${p.seatId}`);
@@ -149,7 +170,7 @@ export function parseMinCodeDigits(value: string | undefined): number | undefine
 
 /**
  * A set-up file: JSON `{ setup, credentials, config? }` (see docs/setup.md), or a CSV of
- * persons `id;name;group;seat;kind;code;chair` from which seats, groups and keys are made.
+ * persons `id;name;group;seat;kind;code;chair` (and an optional `title`) from which seats, groups and keys are made.
  * Checked whole before anything is stored: a refused file leaves no database behind.
  */
 export function readSetupFile(file: string, opts: ImportOptions = {}): SetupFile {
@@ -200,7 +221,9 @@ export function fromCsv(text: string, opts: ImportOptions = {}): SetupFile {
     const seat = kind === 'member' ? col(row, 'seat') : '';
     if (!groups.has(group)) groups.set(group, { id: group, letter: group, name: group, color: '#555555', independent: group === 'LG' });
     if (seat) seats.push({ id: seat, label: seat, x: 0, y: 0 });
-    persons.push({ id, name: col(row, 'name'), groupId: group, kind, seatId: seat || null });
+    // § 19, stk. 4: the optional `title` column carries a mayor's official title.
+    const title = col(row, 'title');
+    persons.push({ id, name: col(row, 'name'), groupId: group, kind, seatId: seat || null, ...(title ? { title } : {}) });
     at[id] = line.n;
     const code = col(row, 'code');
     if (code) codes[id] = code;

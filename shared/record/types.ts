@@ -9,7 +9,9 @@ export type Audience = 'members' | 'public';
 /** A person as the record names them. */
 export interface PersonRef {
   id: PersonId;
+  /** As the record names them (§ 19, stk. 4): with the official title, if any. */
   name: string;
+  title?: string;
   /** The group's letter (party letter; "LG" for an independent). */
   group: string;
   kind: 'member' | 'substitute';

@@ -2,6 +2,7 @@ import { type Page } from 'playwright-core';
 import { type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/app';
+import { styledName } from '../../shared/names';
 import type { MeetingState, Person } from '../../shared/types';
 import { expectAccessible } from './axe';
 import { emit, Stage } from './stage';
@@ -59,6 +60,7 @@ describe('the gallery names the amendment a vote is on (§ 25)', () => {
     const from = (group: string): Person => present.find((p) => p.groupId === group)!;
     const [c, f, b] = [from('C'), from('F'), from('B')];
     expect([c, f, b].every(Boolean)).toBe(true);
+    // § 19, stk. 4: a mover who is a mayor is named with the official title.
     const party = (p: Person) => demo.setup.groups.find((g) => g.id === p.groupId)!.name;
 
     // A vote that is not on an amendment: the wall says a vote is on, and names no amendment.
@@ -89,18 +91,18 @@ describe('the gallery names the amendment a vote is on (§ 25)', () => {
     expect(listText).toContain(f.name);
 
     await act(chair, { type: 'vote.open', point: 'Cykelstien får en grøn rabat.', subject: { kind: 'amendment', amendmentId: am2.id } });
-    await expect.poll(() => voteLine().innerText()).toBe(`Afstemning om ændringsforslag 2 (stillet af ${f.name}, ${party(f)})`);
+    await expect.poll(() => voteLine().innerText()).toBe(`Afstemning om ændringsforslag 2 (stillet af ${styledName(f)}, ${party(f)})`);
     expect(await gallery.locator('li[data-amendment="2"]').getAttribute('class')).toContain('is-voting');
     expect(await gallery.locator('li[data-amendment="1"]').getAttribute('class')).not.toContain('is-voting');
     await expectAccessible(gallery, 'gallery, a vote on an amendment with the list');
 
     // English is a click away, the same number and mover.
     await gallery.getByRole('button', { name: 'Skift sprog til engelsk' }).click();
-    await expect.poll(() => voteLine().innerText()).toBe(`Vote on amendment 2 (moved by ${f.name}, ${party(f)})`);
+    await expect.poll(() => voteLine().innerText()).toBe(`Vote on amendment 2 (moved by ${styledName(f)}, ${party(f)})`);
     expect(await gallery.getByTestId('gallery-amendments').innerText()).toContain('No. 2');
     await expectAccessible(gallery, 'gallery, amendments in English');
     await gallery.getByRole('button', { name: 'Switch language to Danish' }).click();
-    await expect.poll(() => voteLine().innerText()).toBe(`Afstemning om ændringsforslag 2 (stillet af ${f.name}, ${party(f)})`);
+    await expect.poll(() => voteLine().innerText()).toBe(`Afstemning om ændringsforslag 2 (stillet af ${styledName(f)}, ${party(f)})`);
 
     // Closed: its fate shows in the list; the next vote is the sub-amendment 1a, second in line.
     for (const p of present.slice(0, 20)) await act(seat.get(p.id)!, { type: 'vote.cast', choice: 'against' });
@@ -108,7 +110,7 @@ describe('the gallery names the amendment a vote is on (§ 25)', () => {
     await expect.poll(() => voteLine().count()).toBe(0);
     await expect.poll(() => gallery.locator('li[data-amendment="2"]').innerText()).toContain('forkastet');
     await act(chair, { type: 'vote.open', point: 'Bredden gælder kun ved Nørrebroparken.', subject: { kind: 'amendment', amendmentId: am1a.id } });
-    await expect.poll(() => voteLine().innerText()).toBe(`Afstemning om ændringsforslag 1a (stillet af ${b.name}, ${party(b)})`);
+    await expect.poll(() => voteLine().innerText()).toBe(`Afstemning om ændringsforslag 1a (stillet af ${styledName(b)}, ${party(b)})`);
     expect(await gallery.locator('li[data-amendment="1a"]').getAttribute('class')).toContain('is-voting');
   }, 120_000);
 });

@@ -2,6 +2,7 @@ import { type Page } from 'playwright-core';
 import { type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/app';
+import { styledName } from '../../shared/names';
 import { formatDuration, speakingStats } from '../../shared/record/speaking';
 import type { Person } from '../../shared/types';
 import { expectAccessible } from './axe';
@@ -51,7 +52,7 @@ describe("the chair's speaking-time panel (§ 19)", () => {
     await ok(seat.get('m1')!, { type: 'floor.request' });
     await ok(seat.get('m13')!, { type: 'floor.request' });
     // The chair gives the floor from the console; the speakers stop by the chair and by yielding.
-    await chair.getByRole('button', { name: new RegExp(`^Giv ordet: ${server.service.state.persons.m1!.name}`) }).click();
+    await chair.getByRole('button', { name: new RegExp(`^Giv ordet: ${styledName(server.service.state.persons.m1!)}`) }).click();
     await poll(() => server.service.state.items.i2!.debate.speaking?.personId).toBe('m1');
     await sleep(1100);
     await ok(chairSocket, { type: 'floor.end' });
@@ -75,7 +76,7 @@ describe("the chair's speaking-time panel (§ 19)", () => {
     }
     const top = await chair.getByTestId('speaking-item').locator('.speaking-top li').allInnerTexts();
     expect(top).toEqual(item.byPerson.map((p) => `${p.person.name} (${p.person.group}) — ${formatDuration(p.ms)}`));
-    expect(top.map((x) => x.split(' (')[0])).toEqual(expect.arrayContaining([server.service.state.persons.m1!.name, server.service.state.persons.m13!.name]));
+    expect(top.map((x) => x.split(' (')[0])).toEqual(expect.arrayContaining([styledName(server.service.state.persons.m1!), styledName(server.service.state.persons.m13!)]));
     await expectAccessible(chair, 'the console with speaking times');
   });
 

@@ -1,6 +1,7 @@
 // The speech index and speaking time (issue #15, item 4): § 19 speeches with their start and
 // end, items under debate and votes, and §§ 2–3: a closed item only as its number in public.
 import { describe, expect, it } from 'vitest';
+import { styledName } from '../../shared/names';
 import { buildRecord } from '../../shared/record/build';
 import { recordHtml } from '../../shared/record/html';
 import { formatDuration, speakingStats } from '../../shared/record/speaking';
@@ -216,12 +217,13 @@ describe('WebVTT chapters', () => {
       expect(list[i]!.end).toBeGreaterThan(list[i]!.start);
       if (i) expect(list[i]!.start).toBeGreaterThanOrEqual(list[i - 1]!.end);
     }
-    const name = m.state.persons.m2!.name;
+    // § 19, stk. 4: m2 is one of the demo's mayors, named with the title.
+    const name = styledName(m.state.persons.m2!);
     expect(list.map((c) => c.text)).toEqual([
       'Borgerrepræsentationens møde',
       'Punkt 2: Cykelsti på Nørrebrogade',
       `Punkt 2: ${name} (Ø) – 1. indlæg`,
-      `Punkt 2: ${m.state.persons.m14!.name} (A) – 1. indlæg`,
+      `Punkt 2: ${styledName(m.state.persons.m14!)} (A) – 1. indlæg`,
       `Punkt 2: ${name} (Ø) – senere indlæg`,
       'Punkt 2: Cykelsti på Nørrebrogade',
       'Punkt 2: Afstemning: Cykelstien anlægges – vedtaget (2 for, 1 imod, 0 hverken for eller imod)',
@@ -230,7 +232,7 @@ describe('WebVTT chapters', () => {
       'Punkt 6: Lukket punkt',
       'Borgerrepræsentationens møde',
       // Given the floor as the item started, speaking until now: the speech is the item's only stretch.
-      `Punkt 3: ${m.state.persons.m54!.name} (LG) – 1. indlæg`,
+      `Punkt 3: ${styledName(m.state.persons.m54!)} (LG) – 1. indlæg`,
     ]);
     expect(list[0]!.start).toBe(T0);
     expect(list.at(-1)!.end).toBe(m.now);
@@ -242,11 +244,11 @@ describe('WebVTT chapters', () => {
     const vtt = chaptersVtt(list, T0);
     expect(vtt.startsWith('WEBVTT\n\n')).toBe(true);
     expect(vtt).toContain(`00:00:00.000 --> 00:01:00.000\nBorgerrepræsentationens møde\n\n`);
-    expect(vtt).toContain(`00:02:00.000 --> 00:03:30.000\nItem 2: ${m.state.persons.m2!.name} (Ø) – first speech\n\n`);
+    expect(vtt).toContain(`00:02:00.000 --> 00:03:30.000\nItem 2: ${styledName(m.state.persons.m2!)} (Ø) – first speech\n\n`);
     // A video started 2.5 minutes after the opening: earlier cues are dropped, one is clipped.
     const late = chaptersVtt(list, T0 + 150 * SECOND);
     const first = late.split('\n\n')[1]!;
-    expect(first).toBe(`00:00:00.000 --> 00:01:00.000\nItem 2: ${m.state.persons.m2!.name} (Ø) – first speech`);
+    expect(first).toBe(`00:00:00.000 --> 00:01:00.000\nItem 2: ${styledName(m.state.persons.m2!)} (Ø) – first speech`);
     expect(late).not.toContain('Borgerrepræsentationens møde\n\n00:00:00');
     expect(vttTime(100 * 3600 * SECOND + 1)).toBe('100:00:00.001');
   });

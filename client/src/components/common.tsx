@@ -1,6 +1,7 @@
 import { cloneElement, useEffect, useId, useState, type ReactElement, type ReactNode } from 'react';
 import './common.css';
 import type { Choice, Group, MeetingState, PublicView, Refusal, VoteMode } from '../../../shared/index';
+import { styledName } from '../../../shared/names';
 import { refusalText, relabel, useLang, useT } from '../i18n';
 import { useStore } from '../store';
 import { Announcer } from './Announcer';
@@ -205,7 +206,8 @@ export function personLabel(v: AnyView, personId: string): { name: string; lette
   const persons = 'persons' in v ? v.persons : Object.fromEntries(v.members.map((m) => [m.id, m]));
   const p = persons[personId];
   const g = p ? (groupsOf(v)[p.groupId] ?? null) : null;
-  return { name: p?.name ?? personId, letter: g?.letter ?? '?', group: g };
+  // § 19, stk. 4: a mayor by the official title.
+  return { name: p ? styledName(p) : personId, letter: g?.letter ?? '?', group: g };
 }
 
 export function PersonName({ view, personId }: { view: AnyView; personId: string }) {

@@ -123,6 +123,11 @@ export function clockTime(epochMs: number, lang: Lang): string {
   return new Date(epochMs).toLocaleTimeString(LOCALE[lang], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 }
 
+/** A moment with its date (e.g. an amendment deadline the day before a second reading). */
+export function dateTime(epochMs: number, lang: Lang): string {
+  return new Date(epochMs).toLocaleString(LOCALE[lang], { dateStyle: 'medium', timeStyle: 'short' });
+}
+
 // --- Texts made on another screen, in another language -----------------------------------
 // Some texts are made on one screen and stored in the meeting (an alliance's list name, made
 // on the chair's console in the chair's language). `retranslate` recognises such a text by

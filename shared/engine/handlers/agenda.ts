@@ -50,6 +50,7 @@ export const agendaHandlers = {
     need(s.meeting.status !== 'closed', 'MEETING_CLOSED');
     need(!s.items[a.item.id], 'DUPLICATE_ITEM');
     need(a.item.doors === 'open' || (a.item.closedReason ?? '').trim(), 'CLOSED_REASON_REQUIRED');
+    need(a.item.amendmentDeadline === undefined || a.item.readings === 2, 'DEADLINE_TWO_READINGS_ONLY');
     // A new open item goes before the closed ones (§ 2, stk. 6) and takes that place's
     // number; the closed items after it move one number on, so the agenda reads in order.
     const firstClosed = s.agenda.findIndex((id) => s.items[id]?.doors === 'closed');

@@ -5,12 +5,14 @@ import type { HandlerMap } from './types';
 
 export const amendmentHandlers = {
   // § 25, stk. 1: amendments and sub-amendments are handed in until the vote begins.
-  'amendment.submit': (s, a) => {
+  'amendment.submit': (s, a, ctx) => {
     requireOpen(s);
     const item = requireCurrent(s);
     const me = memberOf(a.actor);
     need(!isDisqualified(s, item.id, me), 'DISQUALIFIED');
     need(!item.votingBegun, 'AMENDMENTS_CLOSED');
+    // § 25, stk. 3: the council's deadline (the council's consent to a late one is not modelled).
+    need(item.amendmentDeadline === undefined || ctx.now <= item.amendmentDeadline, 'AMENDMENT_DEADLINE_PASSED');
     if (a.parentId) {
       const parent = s.amendments[a.parentId];
       need(parent && parent.itemId === item.id, 'UNKNOWN_AMENDMENT');
@@ -39,5 +41,15 @@ export const amendmentHandlers = {
     const cur = item.amendmentOrder;
     need(a.order.length === cur.length && new Set(a.order).size === cur.length && a.order.every((id) => cur.includes(id)), 'BAD_ORDER');
     item.amendmentOrder = [...a.order];
+  },
+  // § 25, stk. 3: a deadline for amendments, only on items with two readings. The council
+  // decides it; the chair enters it (or the set-up carries it).
+  'item.setAmendmentDeadline': (s, a) => {
+    const item = s.items[a.itemId];
+    need(item, 'UNKNOWN_ITEM');
+    need(item.readings === 2, 'DEADLINE_TWO_READINGS_ONLY');
+    need(item.status !== 'done' && item.status !== 'referred', 'DEADLINE_ITEM_DONE');
+    if (a.deadline === null) delete item.amendmentDeadline;
+    else item.amendmentDeadline = typeof a.deadline === 'number' ? a.deadline : Date.parse(a.deadline);
   },
 } satisfies HandlerMap;

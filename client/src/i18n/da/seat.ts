@@ -52,6 +52,7 @@ export const seat = {
   nameVoteDone: 'Din stemme er ført til protokol ved navn (§ 29, stk. 2).',
   amendments: 'Ændringsforslag',
   amendmentSubmit: 'Stil ændringsforslag (§ 25)',
+  amendmentDeadline: 'Frist for ændringsforslag: {at} (§ 25, stk. 3)',
   amendmentText: 'Ændringsforslagets tekst',
   amendmentSend: 'Aflevér ændringsforslag',
   amendmentStatus_pending: 'Afventer',

@@ -53,6 +53,7 @@ export const seat: Translation<typeof da> = {
   nameVoteDone: 'Your vote is recorded by name (§ 29, stk. 2).',
   amendments: 'Amendments',
   amendmentSubmit: 'Move an amendment (§ 25)',
+  amendmentDeadline: 'Deadline for amendments: {at} (§ 25, stk. 3)',
   amendmentText: 'Text of the amendment',
   amendmentSend: 'Hand in amendment',
   amendmentStatus_pending: 'Pending',

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { isStartable } from '../../../../shared/engine/startable';
 import type { Actor, MeetingState } from '../../../../shared/index';
-import { ActionButton, FeedbackLine } from '../../components/common';
+import { ActionButton, FeedbackLine, personLabel } from '../../components/common';
 import { useConfirm } from '../../components/ConfirmDialog';
 import { ConsoleHeader, Notices, PresencePanel, SubstitutesPanel, useChecker } from '../../components/panels';
 import { RecordPanel } from '../../components/RecordPanel';
@@ -14,6 +14,7 @@ import { ActiveVotePanel } from './ActiveVotePanel';
 import { itemsToHandle } from './agenda';
 import { AgendaAddPanel } from './AgendaAddPanel';
 import { AgendaPanel } from './AgendaPanel';
+import { AmendmentDeadlinePanel } from './AmendmentDeadlinePanel';
 import { AmendmentsPanel } from './AmendmentsPanel';
 import { chairShortcuts } from './chairShortcuts';
 import { askBeforeFinish } from './confirmations';
@@ -57,7 +58,7 @@ export function Console({ state, personId, password, onSignOut }: { state: Meeti
       <ConsoleHeader title={t('chairTitle')} state={state} onSignOut={onSignOut} />
       {acting !== personId ? (
         <div className="banner banner-warn" role="status">
-          {t('notActingChair', { name: acting ? (state.persons[acting]?.name ?? acting) : '—' })}
+          {t('notActingChair', { name: acting ? personLabel(state, acting).name : '—' })}
           <ActionButton label={t('assumeChair')} refusal={allowed['chair.assume']} pendingKey="chair.assume" onPress={() => void act({ type: 'chair.assume' }, t('assumeChair'))} />
         </div>
       ) : null}
@@ -79,6 +80,7 @@ export function Console({ state, personId, password, onSignOut }: { state: Meeti
           <DemandsPanel state={state} />
           <SpeakingStatsPanel state={state} />
           {activeItem ? <AmendmentsPanel state={state} item={activeItem} can={can} /> : null}
+          {activeItem ? <AmendmentDeadlinePanel key={activeItem.id} item={activeItem} can={can} /> : null}
         </div>
 
         <div className="col">

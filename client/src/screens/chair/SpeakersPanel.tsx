@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { projectedSpeakers } from '../../../../shared/engine/speakers';
 import type { ActionBody, MeetingState, ProjectedSpeaker } from '../../../../shared/index';
-import { ActionButton, PersonName, SpeakingClock } from '../../components/common';
+import { ActionButton, PersonName, personLabel, SpeakingClock } from '../../components/common';
 import { Section } from '../../components/panels';
 import { send } from '../../hooks/useShortcuts';
 import { useT } from '../../i18n';
@@ -50,7 +50,7 @@ export function SpeakersPanel({ state, can, shortcuts }: { state: MeetingState; 
       </div>
       <div className="button-row">
         <ActionButton
-          label={head ? `${t('giveFloor')}: ${state.persons[head.personId]?.name ?? head.personId}` : t('giveFloor')}
+          label={head ? `${t('giveFloor')}: ${personLabel(state, head.personId).name}` : t('giveFloor')}
           refusal={give.refusal}
           pendingKey="floor.give"
           className="btn-primary"

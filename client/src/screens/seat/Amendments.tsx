@@ -3,7 +3,7 @@ import { amendmentVotingOrder } from '../../../../shared/engine/selectors';
 import type { Actor, MeetingState, Refusal } from '../../../../shared/index';
 import { ActionButton, PersonName, Reason } from '../../components/common';
 import { checkFor } from '../../engine';
-import { useT } from '../../i18n';
+import { dateTime, useLang, useT } from '../../i18n';
 import { act } from '../../socket';
 import { useStore } from '../../store';
 import { amendmentLabel } from './subjects';
@@ -15,6 +15,8 @@ import { amendmentLabel } from './subjects';
  */
 export function Amendments({ state, itemId, personId, actor, refusal }: { state: MeetingState; itemId: string; personId: string; actor: Actor; refusal: Refusal | null | undefined }) {
   const t = useT();
+  const lang = useLang((s) => s.lang);
+  const deadline = state.items[itemId]?.amendmentDeadline;
   const [text, setText] = useState('');
   const pending = useStore((s) => !!s.pending['amendment.submit']);
   const order = amendmentVotingOrder(state, itemId);
@@ -52,6 +54,11 @@ export function Amendments({ state, itemId, personId, actor, refusal }: { state:
             );
           })}
         </ol>
+      ) : null}
+      {deadline ? (
+        <p className="hint" data-testid="seat-amendment-deadline">
+          {t('amendmentDeadline', { at: dateTime(deadline, lang) })}
+        </p>
       ) : null}
       <details>
         <summary>{t('amendmentSubmit')}</summary>
