@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createLog } from '../../server/ops/log';
 import { connect, type Client } from './helpers';
-import { runServer, setupFixture, type RunningProcess } from './ops-fixture';
+import { fixtureServer, runServer, setupFixture, type RunningProcess } from './ops-fixture';
 import { freePort } from './process';
 
 /** Every line that mentions one of the secrets, with the secret named (empty when none leaks). */
@@ -31,15 +31,9 @@ describe('logs: JSON lines on stdout, no secret in any of them', () => {
   });
 
   it('logs start, sign-ins, check-ins, refusals worth an eye and the stop, with addresses, and no code, seat key, password or session token', { timeout: 90_000 }, async () => {
-    const fx = setupFixture(12);
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
-    const dbPath = path.join(fx.dir, 'meeting.sqlite');
     // The most verbose level: every line the server can write is searched for secrets.
     const metricsToken = 'a-metrics-token-nobody-may-log-4711';
-    const server = await runServer(['--db', dbPath, '--setup', fx.file, '--port', String(port), '--grace-ms', '600000', '--log-level', 'trace'], url, {
-      SALEN_METRICS_TOKEN: metricsToken,
-    });
+    const { fx, port, url, dbPath, server } = await fixtureServer(12, ['--log-level', 'trace'], { SALEN_METRICS_TOKEN: metricsToken });
     procs.push(server);
     const secrets = [...fx.secrets, metricsToken];
     const members = fx.setup.persons.filter((p) => p.kind === 'member');

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { demoChamber } from '../../server/demo/chamber';
 import type { Credentials } from '../../server/store/db';
 import type { MeetingSetup } from '../../shared/types';
+import { freePort } from './process';
 
 /** A real meeting's set-up file (not the demo: a demo prints its credentials by design), with its secrets known to the test. */
 export interface SetupFixture {
@@ -79,6 +80,19 @@ function lines(stream: NodeJS.ReadableStream, into: string[], onLine: () => void
     rest = '';
     onLine();
   });
+}
+
+/**
+ * A real server process on a fresh fixture of `seatCount` seats: its own directory, database
+ * and free port, a long grace period, and `args` after those (e.g. `--log-level trace`).
+ */
+export async function fixtureServer(seatCount: number, args: string[] = [], env: Record<string, string> = {}) {
+  const fx = setupFixture(seatCount);
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const dbPath = path.join(fx.dir, 'meeting.sqlite');
+  const server = await runServer(['--db', dbPath, '--setup', fx.file, '--port', String(port), '--grace-ms', '600000', ...args], url, env);
+  return { fx, port, url, dbPath, server };
 }
 
 /** `server/main.ts` as its own process with these flags; resolves once `/healthz` answers on `probe`. */

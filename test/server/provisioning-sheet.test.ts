@@ -1,9 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { connect, type Client } from './helpers';
-import { runServer, setupFixture, type RunningProcess } from './ops-fixture';
-import { freePort } from './process';
+import { fixtureServer, type RunningProcess } from './ops-fixture';
 
 interface Entry {
   source: string;
@@ -44,11 +42,7 @@ describe('provisioning a chamber: rotating every seat key, resetting personal co
 
   it('refuses every role but the secretariat and changes nothing; then every old key is refused and every new key works, written once to the provisioning file', { timeout: 90_000 }, async () => {
     // Eight seats: eight refused handshakes stay under the address lock's ten (server/transport/handshake.ts).
-    const fx = setupFixture(8);
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
-    const dbPath = path.join(fx.dir, 'meeting.sqlite');
-    const server = await runServer(['--db', dbPath, '--setup', fx.file, '--port', String(port), '--grace-ms', '600000', '--log-level', 'trace'], url);
+    const { fx, url, dbPath, server } = await fixtureServer(8, ['--log-level', 'trace']);
     procs.push(server);
     const provisioning = `${dbPath}.provisioning.jsonl`;
     const member = fx.setup.persons.find((p) => p.kind === 'member')!;
@@ -102,11 +96,7 @@ describe('provisioning a chamber: rotating every seat key, resetting personal co
   });
 
   it('resets one code: the old code is refused, the new one checks in, the provisioning file has it and no log line does; then every code at once', { timeout: 90_000 }, async () => {
-    const fx = setupFixture(12);
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
-    const dbPath = path.join(fx.dir, 'meeting.sqlite');
-    const server = await runServer(['--db', dbPath, '--setup', fx.file, '--port', String(port), '--grace-ms', '600000', '--log-level', 'trace'], url);
+    const { fx, url, dbPath, server } = await fixtureServer(12, ['--log-level', 'trace']);
     procs.push(server);
     const provisioning = `${dbPath}.provisioning.jsonl`;
     const [m, n] = fx.setup.persons.filter((p) => p.kind === 'member');
