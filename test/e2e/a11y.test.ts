@@ -156,6 +156,8 @@ describe('a whole vote by keyboard, announced, at 200 % zoom and with reduced mo
     await expectAccessible(gallery, 'gallery, a speaker on the floor');
     await chair.keyboard.press('e');
     await gallery.getByText('Ingen har ordet.').waitFor();
+    // The chair's own view has the floor free too (its push may follow the gallery's) before V.
+    await expect.poll(() => chair.getByRole('button', { name: /^Åbn afstemning/ }).first().isEnabled()).toBe(true);
 
     // --- the vote: V opens what the form shows ---
     await chair.keyboard.press('v');

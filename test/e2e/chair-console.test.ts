@@ -151,6 +151,9 @@ describe("the chair's console (issue #12)", () => {
     await poll(feedback).toBe('✗ Åbn afstemning — § 19, stk. 3: Der er en taler; afslut indlægget først.');
     await chair.keyboard.press('e');
     await poll(feedback).toBe('✓ Afslut indlæg: Modtaget');
+    // The ack comes before the pushed view (by design): wait until the console's own state has
+    // the floor free, as a person would see it, before pressing V again.
+    await poll(() => chair.getByRole('button', { name: /^Åbn afstemning/ }).first().isEnabled()).toBe(true);
     await chair.keyboard.press('v');
     await chair.getByRole('heading', { name: /Afstemning i gang/ }).waitFor();
     expect(await chair.getByTestId('chair-vote-amendment').innerText()).toContain(`Ændringsforslag 2 — `);
