@@ -11,7 +11,7 @@ import { mulberry32 } from '../../test/support/rng';
  */
 export type Role = 'public' | 'seatBefore' | 'seatAfter' | 'chair';
 const ROLES: Role[] = ['public', 'seatBefore', 'seatAfter', 'chair'];
-const EVENTS = ['action', 'checkIn', 'sync', 'time', 'seat.rotateKey', 'no.such.event'];
+const EVENTS = ['action', 'checkIn', 'sync', 'time', 'seat.rotateKey', 'seat.rotateAllKeys', 'person.resetCode', 'person.resetAllCodes', 'no.such.event'];
 
 /** A hostile frame: socket.io packet text (ack id `id`), or a raw engine.io frame. */
 interface Case {
@@ -44,7 +44,7 @@ export function cases(rng: () => number): Case[] {
   out.push({ category: 'event-name', frame: () => ({ packet: '2[1]', ack: false }) });
   // Wrong argument shapes: extra or missing arguments, callbacks in the wrong place.
   for (const e of ['sync', 'time']) ev('arguments', (id) => `2${id}["${e}",{"extra":1}]`);
-  for (const e of ['action', 'checkIn', 'seat.rotateKey']) {
+  for (const e of ['action', 'checkIn', 'seat.rotateKey', 'person.resetCode']) {
     ev('arguments', (id) => `2${id}["${e}"]`);
     ev('arguments', (id) => `2${id}["${e}",1,2,3]`);
     ev('arguments', (id) => `2${id}["${e}","text"]`);

@@ -60,12 +60,7 @@ beforeAll(async () => {
   const chairId = demo.setup.chairLine[0]!;
   chair = await stage.newPage({ width: 1600, height: 1000 }, '/chair');
   await signInChair(chair, chairId, demo.chairPasswords[chairId]!);
-  for (const p of members) {
-    const s = await stage.openSocket({ role: 'seat', seatKey: demo.seatKeys[p.seatId!] });
-    const r = await emit(s, 'checkIn', { code: demo.codes[p.id] });
-    expect(r.ok, `${p.id} check-in: ${JSON.stringify(r)}`).toBe(true);
-    seat.set(p.id, s);
-  }
+  for (const [id, s] of await stage.checkInSeats(members)) seat.set(id, s);
   secretariat = await stage.openSocket({ role: 'secretariat', password: demo.secretariatPassword });
 });
 

@@ -106,6 +106,9 @@ describe('provisioning a chamber: rotating every seat key, resetting personal co
     const countBefore = entries(provisioning).length;
     expect(await secretariat.emit('person.resetCode', { personId: 'nobody' })).toMatchObject({ ok: false, code: 'UNKNOWN_PERSON', paragraph: '§ 17' });
     expect(await secretariat.emit('person.resetCode', { personId: '__proto__' })).toMatchObject({ ok: false, code: 'UNKNOWN_PERSON' });
+    // A number where the id goes, or no id at all: refused, nothing drawn.
+    expect(await secretariat.emit('person.resetCode', { personId: 4 })).toMatchObject({ ok: false, code: 'UNKNOWN_PERSON' });
+    expect(await secretariat.emit('person.resetCode', {})).toMatchObject({ ok: false, code: 'UNKNOWN_PERSON' });
     expect(entries(provisioning).length).toBe(countBefore);
 
     const r = await secretariat.emit('person.resetCode', { personId: m!.id });
