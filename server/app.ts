@@ -9,6 +9,7 @@ import type { MeetingSetup } from '../shared/types';
 import { seedDemo, storedDemoCredentials, type DemoChamber } from './demo/credentials';
 import { DemoOnNetworkError, isLoopback } from './demo/network';
 import { MeetingService } from './meeting/service';
+import { Term } from './meeting/term';
 import { openCredentials } from './store/credentials';
 import { loadSetup, openDb, saveSetup, type Credentials } from './store/db';
 import { clientAddressFor, type TrustProxy } from './transport/client-address';
@@ -86,6 +87,8 @@ export interface RunningServer {
   /** The `--http-redirect` listener's port, if any. */
   redirectPort?: number;
   service: MeetingService;
+  /** The council's meetings across the term. */
+  term: Term;
   /**
    * The credentials this server knows in clear: a demo database's (kept in it), or those of
    * a set-up seeded at this start; empty otherwise (a real meeting stores only hashes).
@@ -176,7 +179,8 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     ops: watchTransport(metrics, { clientAddress, state: () => service.state }),
     ...opts.transport,
   };
-  const sockets = attachSockets(http, service, transport);
+  const term = new Term(service);
+  const sockets = attachSockets(http, service, term, transport);
 
   // Security headers on every answer below (static files, /api, /record, 404s).
   app.use(securityHeaders({ tls: !!opts.tls }));
@@ -219,11 +223,16 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
         secretariatPassword: demo.secretariatPassword,
       });
     });
+  // The council's meetings (shared/term/lifecycle.ts): id, title, date, time and status, for anyone.
+  app.get('/api/meetings', (_req, res) => {
+    res.set('Cache-Control', 'no-store');
+    res.json({ meetings: term.list() });
+  });
   app.get('/metrics', metricsRoute(metrics, { token: opts.metricsToken, clientAddress }));
   app.get('/api/time', (_req, res) => {
     res.json({ serverNow: Date.now() });
   });
-  app.use(recordRouter(service, { limits: opts.recordLimits }));
+  app.use(recordRouter(service, { limits: opts.recordLimits, term }));
   const staticDir = path.resolve(opts.staticDir ?? 'dist/client');
   if (existsSync(staticDir)) {
     app.use(express.static(staticDir, { index: 'index.html' }));
@@ -278,6 +287,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     port,
     redirectPort: redirect ? (redirect.address() as AddressInfo).port : undefined,
     service,
+    term,
     demo,
     metrics,
     backups,

@@ -37,6 +37,12 @@ export const itemSetupSchema = z.object({
     .object({ firstSeconds: z.number().int().min(10).max(3600), laterSeconds: z.number().int().min(10).max(3600) })
     .optional(),
   amendmentDeadline: z.number().int().min(0).optional(),
+  urgentReason: z.string().max(2000).optional(),
+  // § 14: only web links (no javascript: or data: address reaches a member's screen).
+  caseLinks: z
+    .array(z.object({ title: text(200), url: z.string().max(2000).regex(/^https?:\/\/[^\s]+$/i) }).strict())
+    .max(20)
+    .optional(),
 });
 
 const a = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>

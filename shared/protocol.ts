@@ -8,6 +8,8 @@ import type { Patch } from './delta';
 import type { RefusalCode, TransportRefusalCode } from './refusals';
 import type { EngineEvent, MeetingState, Refusal } from './types';
 import type { OwnView, PublicView } from './views';
+import type { MeetingDetails } from './term/lifecycle';
+import type { MeetingPlan, MeetingRef, MeetingUpdate } from './term/payloads';
 
 // --- Refusals -----------------------------------------------------------------------------
 
@@ -115,7 +117,21 @@ export interface ClientToServerEvents {
   'person.resetAllCodes': (ack: (answer: ResetAllCodesAck) => void) => void;
   sync: (ack: (answer: SyncAck) => void) => void;
   time: (ack: (answer: TimeAck) => void) => void;
+  // The council's meetings (secretariat only; docs/protocol.md, "The council's meetings").
+  'meetings.list': (ack: (answer: MeetingsAck) => void) => void;
+  'meeting.plan': (payload: MeetingPlan, ack: (answer: MeetingAck) => void) => void;
+  'meeting.update': (payload: MeetingUpdate, ack: (answer: MeetingAck) => void) => void;
+  'meeting.noticeSent': (payload: MeetingRef, ack: (answer: MeetingAck) => void) => void;
+  'meeting.activate': (payload: MeetingRef, ack: (answer: MeetingAck) => void) => void;
+  'meeting.publish': (payload: MeetingRef, ack: (answer: MeetingAck) => void) => void;
 }
+
+/** A term event's answer: the meeting as it is now. */
+export type MeetingAck = { ok: true; meeting: MeetingDetails } | AckRefusal;
+/** Every meeting of the term, oldest first. */
+export type MeetingsAck = { ok: true; meetings: MeetingDetails[] } | AckRefusal;
+/** Pushed to the secretariat whenever a meeting changes (planned, edited, live, opened, closed, signed, published). */
+export type MeetingsMessage = { meetings: MeetingDetails[] };
 
 /** Server → client. */
 export interface ServerToClientEvents {
@@ -125,6 +141,7 @@ export interface ServerToClientEvents {
   session: (msg: SessionMessage) => void;
   seatLocks: (msg: SeatLocksMessage) => void;
   restarting: (msg: RestartingMessage) => void;
+  meetings: (msg: MeetingsMessage) => void;
 }
 
 export type ClientEvent = keyof ClientToServerEvents;

@@ -1,4 +1,5 @@
 import type { Refusal } from './types';
+import type { TermRefusalCode } from './term/lifecycle';
 
 /** Every refusal the engine can give: a stable code, the paragraph it rests on, and text. */
 export const REFUSALS = {
@@ -156,7 +157,7 @@ export const LOCAL_REFUSALS = {
 export type LocalRefusalCode = keyof typeof LOCAL_REFUSALS;
 
 /** Every code a Refusal can carry: one catalogue of them, so a screen can switch on a code. */
-export type AnyRefusalCode = RefusalCode | TransportRefusalCode | LocalRefusalCode;
+export type AnyRefusalCode = RefusalCode | TransportRefusalCode | LocalRefusalCode | TermRefusalCode;
 
 export function refusal(code: RefusalCode, detail?: { da: string; en: string }): Refusal {
   const [paragraph, da, en] = REFUSALS[code];

@@ -76,6 +76,16 @@ export interface ItemSetup {
   speakingTime?: { firstSeconds: number; laterSeconds: number };
   /** § 25, stk. 3: on a two-reading item, amendments are handed in until this time (epoch ms). */
   amendmentDeadline?: number;
+  /** § 9, stk. 2: an item decided on short notice states why it is urgent. */
+  urgentReason?: string;
+  /** § 14: links to the case material members may see. */
+  caseLinks?: { title: string; url: string }[];
+  /**
+   * § 21: an item whose first reading was in an earlier meeting (set by the server when the
+   * secretariat moves it, never by a client): it starts awaiting its second reading.
+   */
+  firstReadingHeldAt?: number;
+  carriedFrom?: { meetingId: string; itemId: string };
 }
 
 export type ItemStatus =

@@ -5,8 +5,15 @@ import type { Actor, Context, EngineEvent, MeetingState, Refusal } from '../../s
 import { TRANSPORT_REFUSALS, type TransportRefusalCode } from '../../shared/refusals';
 import type { ActionAck as Ack } from '../../shared/protocol';
 import { randomBytes } from 'node:crypto';
-import { eventHash, lastHash, loadSetup, readEvents, type DB } from '../store/db';
+import { eventHash, lastHash, loadSetup, readEvents, type DB, type LoadedSetup } from '../store/db';
 import { log } from '../ops/log';
+
+/** A meeting's first state: its set-up, at the version after the meeting live before it. */
+function initialState(loaded: LoadedSetup): MeetingState {
+  const s = createState(loaded.setup, loaded.config);
+  s.version = loaded.baseVersion;
+  return s;
+}
 
 /** Actions that may draw a lot: the server supplies the secret the lot is derived from. */
 const DRAWS = new Set(['election.create', 'election.closeRound']);
@@ -72,22 +79,52 @@ export class MeetingService {
    */
   private secretCounts = new Map<string, Record<string, number>>();
 
+  /** The live meeting's id (meetings table): its log is the one this service writes. */
+  meetingId: string;
+
   constructor(
     readonly db: DB,
     readonly clock: () => number = Date.now,
   ) {
+    this.insertEvent = db.prepare(
+      'INSERT INTO events (meeting, seq, nonce, type, action, ctx, version, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     const loaded = loadSetup(db);
     if (!loaded) throw new Error('no meeting set-up in the database');
-    this.initial = createState(loaded.setup, loaded.config);
+    this.meetingId = loaded.meetingId;
+    this.initial = initialState(loaded);
     this.state = structuredClone(this.initial);
-    this.chain = { seq: 0, hash: lastHash(db).hash };
-    this.insertEvent = db.prepare(
-      'INSERT INTO events (seq, nonce, type, action, ctx, version, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    );
+    this.chain = { seq: 0, hash: lastHash(db, this.meetingId).hash };
     this.replay();
     // A restart after a crash may find a long write-ahead log: fold it into the database now.
     db.pragma('wal_checkpoint(TRUNCATE)');
     this.voidLostSecretRound();
+  }
+
+  private resetListeners: (() => void)[] = [];
+  /** Told when another meeting went live: every screen needs the whole new view. */
+  onReset(cb: () => void) {
+    this.resetListeners.push(cb);
+  }
+
+  /**
+   * Another meeting goes live (server/meeting/term.ts decides whether it may): what is
+   * pending is committed first, then the state is that meeting's, replayed from its log.
+   */
+  switchTo(meetingId: string) {
+    this.flush();
+    const loaded = loadSetup(this.db, meetingId);
+    if (!loaded) throw new Error(`meeting ${meetingId} has no fixed set-up`);
+    this.meetingId = meetingId;
+    this.initial = initialState(loaded);
+    this.secretCounts.clear();
+    this.replay();
+    for (const cb of this.resetListeners)
+      try {
+        cb();
+      } catch (e) {
+        log.error({ event: 'error', err: e }, 'a reset listener failed');
+      }
   }
 
   /**
@@ -107,14 +144,15 @@ export class MeetingService {
   replay() {
     const s = structuredClone(this.initial);
     this.nonces.clear();
-    for (const ev of readEvents(this.db)) {
+    for (const ev of readEvents(this.db, this.meetingId)) {
       const r = applyInPlace(s, ev.action, ev.ctx);
       if (!r.ok) throw new Error(`log event ${ev.seq} (${ev.action.type}) no longer applies: ${r.code}`);
     }
+    // Nonces are unique across every meeting's log (the column is): all of them are known.
     for (const row of this.db.prepare('SELECT nonce FROM events WHERE nonce IS NOT NULL').iterate() as Iterable<{ nonce: string }>)
       this.nonces.add(row.nonce);
     this.state = s;
-    this.chain = lastHash(this.db);
+    this.chain = lastHash(this.db, this.meetingId);
   }
 
   /** Actions applied in memory but not yet committed. */
@@ -230,7 +268,7 @@ export class MeetingService {
           const actionJson = JSON.stringify(p.action);
           const ctxJson = JSON.stringify(p.ctx);
           const hash = eventHash(chain.hash, seq, actionJson, ctxJson, p.version);
-          this.insertEvent.run(seq, p.nonce, p.action.type, actionJson, ctxJson, p.version, chain.hash, hash);
+          this.insertEvent.run(this.meetingId, seq, p.nonce, p.action.type, actionJson, ctxJson, p.version, chain.hash, hash);
           for (const [sql, params] of p.writes) this.stmt(sql).run(...params);
           chain = { seq, hash };
         }
@@ -304,23 +342,27 @@ export class MeetingService {
   /** Rows kept beside the log, computed right after the action applied (the state moves on). */
   private derivedWrites(action: Action, events: EngineEvent[]): Write[] {
     const s = this.state;
+    const m = this.meetingId;
     const writes: Write[] = [];
+    // The meetings list follows the engine's own status (planned → open → closed), in the same transaction.
+    if (action.type === 'meeting.open' || action.type === 'meeting.close')
+      writes.push(["UPDATE meetings SET status = ? WHERE id = ? AND status IN ('planned', 'open')", [s.meeting.status === 'closed' ? 'closed' : 'open', m]]);
     const personId = action.actor.role === 'member' ? action.actor.personId : null;
     if (action.type === 'vote.cast' && personId && s.activeVote)
       writes.push([
-        'INSERT INTO ballots (vote_id, person_id, choice) VALUES (?, ?, ?) ON CONFLICT(vote_id, person_id) DO UPDATE SET choice = excluded.choice',
-        [s.activeVote, personId, action.choice],
+        'INSERT INTO ballots (meeting, vote_id, person_id, choice) VALUES (?, ?, ?, ?) ON CONFLICT(meeting, vote_id, person_id) DO UPDATE SET choice = excluded.choice',
+        [m, s.activeVote, personId, action.choice],
       ]);
     if (action.type === 'presence.checkOut' && personId && s.activeVote)
-      writes.push(['DELETE FROM ballots WHERE vote_id = ? AND person_id = ?', [s.activeVote, personId]]);
-    if (action.type === 'vote.switchToRollCall' && s.activeVote) writes.push(['DELETE FROM ballots WHERE vote_id = ?', [s.activeVote]]);
+      writes.push(['DELETE FROM ballots WHERE meeting = ? AND vote_id = ? AND person_id = ?', [m, s.activeVote, personId]]);
+    if (action.type === 'vote.switchToRollCall' && s.activeVote) writes.push(['DELETE FROM ballots WHERE meeting = ? AND vote_id = ?', [m, s.activeVote]]);
     for (const ev of events) {
       const vote = ev.type === 'vote.closed' ? s.votes[ev.voteId as string] : undefined;
       if (!vote?.result) continue;
       const r = vote.result;
       writes.push([
-        'INSERT OR REPLACE INTO vote_results (vote_id, present, counts, adopted, closed_at) VALUES (?, ?, ?, ?, ?)',
-        [vote.id, JSON.stringify(r.present), JSON.stringify({ for: r.for, against: r.against, abstain: r.abstain }), r.adopted ? 1 : 0, vote.closedAt ?? 0],
+        'INSERT OR REPLACE INTO vote_results (meeting, vote_id, present, counts, adopted, closed_at) VALUES (?, ?, ?, ?, ?, ?)',
+        [m, vote.id, JSON.stringify(r.present), JSON.stringify({ for: r.for, against: r.against, abstain: r.abstain }), r.adopted ? 1 : 0, vote.closedAt ?? 0],
       ]);
     }
     return writes;

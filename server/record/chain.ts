@@ -4,13 +4,18 @@ import { sha256 } from '../store/db';
 type DB = Database.Database;
 
 /**
- * SHA-256 of the meeting's stored set-up: the raw text of meta.setup and meta.config. The
- * event chain starts from a fixed genesis hash and so does not cover the set-up (names,
+ * SHA-256 of a meeting's fixed set-up: the raw text of its set-up and configuration (the
+ * meetings table; before the council term, meta.setup and meta.config, copied unchanged).
+ * The event chain starts from a fixed genesis hash and so does not cover the set-up (names,
  * groups, agenda); a signature states this hash too, and `verify` prints it.
  */
-export function setupHash(db: DB): string {
-  const get = (key: string) => (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? '';
-  return sha256(`salen-setup\n${get('setup')}\n${get('config')}`);
+export function setupHash(db: DB, meetingId: string): string {
+  const row = db.prepare('SELECT setup, config FROM meetings WHERE id = ?').get(meetingId) as { setup: string | null; config: string | null } | undefined;
+  return setupHashOf(row?.setup ?? '', row?.config ?? '');
+}
+
+export function setupHashOf(setupText: string, configText: string): string {
+  return sha256(`salen-setup\n${setupText}\n${configText}`);
 }
 
 export function hasTable(db: DB, name: string): boolean {

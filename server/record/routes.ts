@@ -3,6 +3,7 @@ import { recordHtml } from '../../shared/record/html';
 import { RECORD_TEXT, votesCsvIn, type Lang } from '../../shared/record/i18n';
 import { buildTimeline, chapters, chaptersVtt, timelineJson } from '../../shared/record/timeline';
 import type { Audience } from '../../shared/record/types';
+import type { Term } from '../meeting/term';
 import type { MeetingService } from '../meeting/service';
 import { SecretsBusyError } from '../security/secrets';
 import { checkSecret, findBySecret } from '../store/credentials';
@@ -35,6 +36,11 @@ export interface RecordRouterOptions {
   clock?: () => number;
   /** Failed sign-ins allowed per client address, per account and overall (tests use short windows). */
   limits?: Partial<SignInLimits>;
+  /**
+   * The council's meetings: a signature or correction with `?meeting=ID` is for that meeting's
+   * record (one closed before another went live); the meetings list learns of a signature.
+   */
+  term?: Term;
 }
 
 /** Who a member-version request or a signature claims to be, for the per-account limit. */
@@ -237,15 +243,22 @@ export function recordRouter(service: MeetingService, opts: RecordRouterOptions 
   router.get('/record/members/votes.csv', csv('members'));
 
   /** A signature or a correction: limited like the members' version; a wrong password counts. */
-  function signed(act: (body: unknown) => Promise<{ ok: true } | RecordRefusal>) {
+  function signed(act: (body: unknown, store: RecordStore) => Promise<{ ok: true } | RecordRefusal>) {
     return async (req: Request, res: Response) => {
       const { accounts } = bodyAttempt(req.body);
       const address = req.ip ?? '?';
       const wait = await limiter.blockedFor(address, accounts);
       if (wait > 0) return tooMany(res, wait);
+      const meeting = req.query.meeting;
+      let target = store;
+      if (meeting !== undefined && meeting !== service.meetingId) {
+        if (typeof meeting !== 'string' || !opts.term?.get(meeting))
+          return send(res, { ok: false, status: 404, code: 'UNKNOWN_MEETING', paragraph: '—', message: { da: 'Ukendt møde.', en: 'Unknown meeting.' } });
+        target = opts.term.recordStore(meeting);
+      }
       let r;
       try {
-        r = await act(req.body);
+        r = await act(req.body, target);
       } catch (e) {
         if (!(e instanceof SecretsBusyError)) throw e;
         return tooMany(res, 1000);
@@ -255,12 +268,13 @@ export function recordRouter(service: MeetingService, opts: RecordRouterOptions 
         return send(res, r);
       }
       revision++;
+      opts.term?.signed();
       res.json(r);
     };
   }
   const body = express.json({ limit: '16kb' });
-  router.post('/record/sign', body, signed((b) => store.sign(b)));
-  router.post('/record/corrections', body, signed((b) => store.correct(b)));
+  router.post('/record/sign', body, signed((b, st) => st.sign(b)));
+  router.post('/record/corrections', body, signed((b, st) => st.correct(b)));
   // A body that is not JSON, or too large, answers in the same refusal shape.
   router.use('/record', (err: unknown, _req: Request, res: Response, next: (e?: unknown) => void) => {
     const e = err as { type?: string; status?: number } | null;

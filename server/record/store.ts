@@ -12,39 +12,8 @@ import { setupHash } from './chain';
 
 // § 29, stk. 1: the chair and the secretary sign the record in the system. Signatures and
 // corrections live in their own tables beside the event log (sign-off is not an engine
-// action); each row states the chain head it covers. Rows are only ever inserted: the
-// database itself refuses UPDATE and DELETE on them.
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS record_signatures (
-  role TEXT PRIMARY KEY CHECK (role IN ('chair', 'secretariat')),
-  person TEXT,
-  name TEXT NOT NULL,
-  at INTEGER NOT NULL,
-  last_seq INTEGER NOT NULL,
-  last_hash TEXT NOT NULL,
-  setup_hash TEXT NOT NULL
-);
-CREATE TRIGGER IF NOT EXISTS record_signatures_no_update BEFORE UPDATE ON record_signatures
-  BEGIN SELECT RAISE(ABORT, 'a signature is never changed (§ 29)'); END;
-CREATE TRIGGER IF NOT EXISTS record_signatures_no_delete BEFORE DELETE ON record_signatures
-  BEGIN SELECT RAISE(ABORT, 'a signature is never removed (§ 29)'); END;
-CREATE TABLE IF NOT EXISTS record_corrections (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  at INTEGER NOT NULL,
-  by TEXT NOT NULL,
-  by_role TEXT NOT NULL CHECK (by_role IN ('chair', 'secretariat')),
-  by_person TEXT,
-  item_id TEXT,
-  text TEXT NOT NULL,
-  last_seq INTEGER NOT NULL,
-  last_hash TEXT NOT NULL
-);
-CREATE TRIGGER IF NOT EXISTS record_corrections_no_update BEFORE UPDATE ON record_corrections
-  BEGIN SELECT RAISE(ABORT, 'a correction is never changed; add a new one (§ 29)'); END;
-CREATE TRIGGER IF NOT EXISTS record_corrections_no_delete BEFORE DELETE ON record_corrections
-  BEGIN SELECT RAISE(ABORT, 'a correction is never removed; add a new one (§ 29)'); END;
-`;
+// action; server/store/db.ts); each row names its meeting and states the chain head it
+// covers. Rows are only ever inserted: the database itself refuses UPDATE and DELETE on them.
 
 export type RecordRefusal = Refusal & { status: number };
 
@@ -109,22 +78,54 @@ function issues(e: z.ZodError): string {
     .join('; ');
 }
 
+/**
+ * One meeting's record: the live meeting's (`meetingId` left out: it follows the service
+ * when another meeting goes live) or an earlier one's, replayed from its own log.
+ */
 export class RecordStore {
-  private frozen: { seq: number; state: MeetingState } | null = null;
+  private frozen: { meeting: string; seq: number; state: MeetingState } | null = null;
+  private replayed: { meeting: string; seq: number; state: MeetingState } | null = null;
 
   constructor(
     readonly service: MeetingService,
     readonly clock: () => number = Date.now,
-  ) {
-    service.db.exec(SCHEMA);
-  }
+    private readonly fixedMeeting?: string,
+  ) {}
 
   get db() {
     return this.service.db;
   }
 
+  get meetingId(): string {
+    return this.fixedMeeting ?? this.service.meetingId;
+  }
+
+  /** The meeting's state now: the live one's, or an earlier meeting's log replayed (kept while its head is the same). */
+  state(): MeetingState {
+    const m = this.meetingId;
+    if (m === this.service.meetingId) return this.service.state;
+    const head = lastHash(this.db, m).seq;
+    if (this.replayed?.meeting === m && this.replayed.seq === head) return this.replayed.state;
+    const state = this.replay(m, Infinity);
+    this.replayed = { meeting: m, seq: head, state };
+    return state;
+  }
+
+  private replay(meetingId: string, upTo: number): MeetingState {
+    const loaded = loadSetup(this.db, meetingId);
+    if (!loaded) throw new Error(`meeting ${meetingId} has no fixed set-up`);
+    const s = createState(loaded.setup, loaded.config);
+    s.version = loaded.baseVersion;
+    for (const ev of readEvents(this.db, meetingId)) {
+      if (ev.seq > upTo) break;
+      const r = applyInPlace(s, ev.action, ev.ctx);
+      if (!r.ok) throw new Error(`log event ${ev.seq} no longer applies: ${r.code}`);
+    }
+    return s;
+  }
+
   signatures(): RecordSignature[] {
-    const rows = this.db.prepare('SELECT * FROM record_signatures ORDER BY at, rowid').all() as SignatureRow[];
+    const rows = this.db.prepare('SELECT * FROM record_signatures WHERE meeting = ? ORDER BY at, rowid').all(this.meetingId) as SignatureRow[];
     return rows.map((r) => ({
       role: r.role,
       personId: r.person,
@@ -137,7 +138,7 @@ export class RecordStore {
   }
 
   corrections(): StoredCorrection[] {
-    const rows = this.db.prepare('SELECT * FROM record_corrections ORDER BY id').all() as CorrectionRow[];
+    const rows = this.db.prepare('SELECT * FROM record_corrections WHERE meeting = ? ORDER BY id').all(this.meetingId) as CorrectionRow[];
     return rows.map((r) => ({
       id: r.id,
       at: r.at,
@@ -154,23 +155,16 @@ export class RecordStore {
   frozenState(): MeetingState | null {
     const first = this.signatures()[0];
     if (!first) return null;
-    if (this.frozen?.seq === first.lastSeq) return this.frozen.state;
-    const loaded = loadSetup(this.db);
-    if (!loaded) throw new Error('no meeting set-up in the database');
-    const s = createState(loaded.setup, loaded.config);
-    for (const ev of readEvents(this.db)) {
-      if (ev.seq > first.lastSeq) break;
-      const r = applyInPlace(s, ev.action, ev.ctx);
-      if (!r.ok) throw new Error(`log event ${ev.seq} no longer applies: ${r.code}`);
-    }
-    this.frozen = { seq: first.lastSeq, state: s };
+    if (this.frozen?.meeting === this.meetingId && this.frozen.seq === first.lastSeq) return this.frozen.state;
+    const s = this.replay(this.meetingId, first.lastSeq);
+    this.frozen = { meeting: this.meetingId, seq: first.lastSeq, state: s };
     return s;
   }
 
   /** The record for `audience`: frozen once signed, with later additions listed apart. */
   record(audience: Audience): DecisionRecord {
     const frozen = this.frozenState();
-    const live = this.service.state;
+    const live = this.state();
     return buildRecord(frozen ?? live, {
       audience,
       signatures: this.signatures(),
@@ -180,7 +174,7 @@ export class RecordStore {
   }
 
   private signerName(role: 'chair' | 'secretariat', personId: string | undefined, name: string | undefined): string {
-    if (role === 'chair') return this.service.state.persons[personId ?? '']?.name ?? personId ?? '';
+    if (role === 'chair') return this.state().persons[personId ?? '']?.name ?? personId ?? '';
     return name ?? 'Sekretariatet';
   }
 
@@ -197,7 +191,7 @@ export class RecordStore {
     if (!parsed.success) return refusal(400, 'MALFORMED', '—', `Ugyldig underskrift: ${issues(parsed.error)}`, `Malformed signature: ${issues(parsed.error)}`);
     const body = parsed.data;
     if (!(await this.authorized(body))) return UNAUTHORIZED();
-    if (this.service.state.meeting.status !== 'closed')
+    if (this.state().meeting.status !== 'closed')
       return refusal(409, 'MEETING_NOT_CLOSED', '§ 29', 'Protokollen underskrives, når mødet er hævet.', 'The record is signed once the meeting has been closed.');
     const personId = body.role === 'chair' ? body.personId : null;
     const name = this.signerName(body.role, body.role === 'chair' ? body.personId : undefined, body.role === 'secretariat' ? body.name : undefined);
@@ -210,10 +204,10 @@ export class RecordStore {
         return refusal(409, 'ALREADY_SIGNED', '§ 29', 'Denne rolle har allerede underskrevet.', 'This role has already signed.');
       // The first signature fixes the record at the chain's head; the second co-signs that.
       const first = existing[0];
-      const head = lastHash(this.db);
+      const head = lastHash(this.db, this.meetingId);
       const anchor = first
         ? { lastSeq: first.lastSeq, lastHash: first.lastHash, setupHash: first.setupHash }
-        : { lastSeq: head.seq, lastHash: head.hash, setupHash: setupHash(this.db) };
+        : { lastSeq: head.seq, lastHash: head.hash, setupHash: setupHash(this.db, this.meetingId) };
       const sig: RecordSignature = {
         role: body.role,
         personId,
@@ -222,8 +216,10 @@ export class RecordStore {
         ...anchor,
       };
       this.db
-        .prepare('INSERT INTO record_signatures (role, person, name, at, last_seq, last_hash, setup_hash) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(sig.role, sig.personId, sig.name, sig.at, sig.lastSeq, sig.lastHash, sig.setupHash);
+        .prepare('INSERT INTO record_signatures (meeting, role, person, name, at, last_seq, last_hash, setup_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(this.meetingId, sig.role, sig.personId, sig.name, sig.at, sig.lastSeq, sig.lastHash, sig.setupHash);
+      // Both have signed: the meeting is signed (shared/term/lifecycle.ts).
+      if (first) this.db.prepare("UPDATE meetings SET status = 'signed' WHERE id = ? AND status = 'closed'").run(this.meetingId);
       return sig;
     })();
     if ('ok' in result) return result;
@@ -237,9 +233,9 @@ export class RecordStore {
     if (!parsed.success) return refusal(400, 'MALFORMED', '—', `Ugyldig rettelse: ${issues(parsed.error)}`, `Malformed correction: ${issues(parsed.error)}`);
     const body = parsed.data;
     if (!(await this.authorized(body))) return UNAUTHORIZED();
-    if (body.itemId && !this.service.state.items[body.itemId])
+    if (body.itemId && !this.state().items[body.itemId])
       return refusal(400, 'UNKNOWN_ITEM', '§ 20', 'Ukendt punkt.', 'Unknown item.');
-    const head = lastHash(this.db);
+    const head = lastHash(this.db, this.meetingId);
     const c: StoredCorrection = {
       id: 0,
       at: this.clock(),
@@ -251,8 +247,8 @@ export class RecordStore {
       lastHash: head.hash,
     };
     const info = this.db
-      .prepare('INSERT INTO record_corrections (at, by, by_role, by_person, item_id, text, last_seq, last_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(c.at, c.by, c.byRole, body.role === 'chair' ? body.personId : null, c.itemId, c.text, c.lastSeq, c.lastHash);
+      .prepare('INSERT INTO record_corrections (meeting, at, by, by_role, by_person, item_id, text, last_seq, last_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(this.meetingId, c.at, c.by, c.byRole, body.role === 'chair' ? body.personId : null, c.itemId, c.text, c.lastSeq, c.lastHash);
     c.id = Number(info.lastInsertRowid);
     return { ok: true, correction: c };
   }

@@ -12,9 +12,9 @@ import { syncDir } from '../security/secrets';
 // until someone decides it belongs in a published copy.
 
 /** The tables a published copy holds. */
-export const EXPORTED_TABLES = ['meta', 'events', 'record_signatures', 'record_corrections'] as const;
-/** The meta rows it holds (what the setup hash covers). */
-export const EXPORTED_META = ['setup', 'config'] as const;
+export const EXPORTED_TABLES = ['meta', 'meetings', 'events', 'record_signatures', 'record_corrections', 'council_events'] as const;
+/** The meta rows it holds: the council's roster and configuration, and which meeting is live. */
+export const EXPORTED_META = ['council', 'config', 'live'] as const;
 
 export interface ExportResult {
   out: string;

@@ -105,6 +105,24 @@ export class PublicFeed {
       if (this.timer) clearTimeout(this.timer);
       this.timer = setTimeout(this.flushHeld, Math.max(0, Math.min(TALLY_MS, this.firstHeld + TALLY_MAX_MS - t)));
     });
+    service.onReset(() => this.meetingChanged());
+  }
+
+  /** Another meeting went live: every stream gets its whole view (its version follows the last one's). */
+  private meetingChanged() {
+    if (this.closed) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.firstHeld = 0;
+    const s = this.service.state;
+    this.seenState = s;
+    this.seenVersion = s.version;
+    const view = publicView(s);
+    this.computed++;
+    const statics: Record<string, unknown> = {};
+    for (const k of STATIC_KEYS) statics[k] = (view as unknown as Record<string, unknown>)[k];
+    this.reset(view, statics);
+    if (this.streams.size) this.send([...this.streams], viewFrame(this.version, this.text));
   }
 
   private flushHeld = () => {

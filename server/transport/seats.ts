@@ -143,6 +143,13 @@ export class SeatTerminals {
     if (events.some((e) => e.type === 'presence.changed' || e.type.startsWith('substitute.'))) this.reconcile();
   }
 
+  /** Another meeting went live: no grace period of the old one runs on; sessions follow the new presence. */
+  meetingChanged() {
+    for (const t of this.graceTimers.values()) clearTimeout(t);
+    this.graceTimers.clear();
+    this.reconcile();
+  }
+
   private reconcile() {
     for (const s of this.access.all()) {
       const occ = this.service.state.presence[s.seatId];

@@ -15,6 +15,8 @@ import { applyPatch, diffViews, type Patch } from '../../shared/delta';
 import { JsonText, salenParser, salenParserWith } from './encoder';
 import type { TransportOps } from '../ops/watch';
 import { FanOut } from './fanout';
+import { termEvents } from './term-events';
+import type { Term } from '../meeting/term';
 
 type Room = 'public' | 'members' | 'chair';
 // The chair's console first: whoever acted sees the result before the gallery does.
@@ -63,7 +65,8 @@ export interface TransportOptions {
  * router) and views out. Views are encoded once per room per push; a seat's own part goes only
  * to it.
  */
-export function attachSockets(http: HttpServer | HttpsServer, service: MeetingService, opts: TransportOptions) {
+/** `term`: the council's meetings, for the secretariat's term events. */
+export function attachSockets(http: HttpServer | HttpsServer, service: MeetingService, term: Term, opts: TransportOptions) {
   const io: SalenServer = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(http, {
     maxHttpBufferSize: 64 * 1024,
     pingInterval: opts.pingIntervalMs ?? 5000,
@@ -272,6 +275,24 @@ export function attachSockets(http: HttpServer | HttpsServer, service: MeetingSe
     }
   });
 
+  // Another meeting went live (server/meeting/term.ts): its versions follow the last one's, so
+  // every screen takes its whole view as newer; seats' sessions end with the old presence.
+  service.onReset(() => {
+    if (tallyTimer) clearTimeout(tallyTimer);
+    tallyTimer = null;
+    firstTally = 0;
+    heldEvents = [];
+    heldNamed = new Set();
+    feeds.clear();
+    seats.meetingChanged();
+    for (const sock of io.sockets.sockets.values()) sendFull(sock);
+  });
+  // The secretariat's list of meetings, whenever one changes.
+  term.onChange(() => {
+    const ids = roomIds('chair').filter((sid) => (io.sockets.sockets.get(sid)?.data.id as Identity | undefined)?.role === 'secretariat');
+    if (ids.length) fanout.toSockets(ids, 'meetings', { meetings: term.all() });
+  });
+
   const tick = setInterval(() => {
     if (lateWarningDue(service.state, Date.now())) void system({ type: 'clock.tick' });
   }, 10_000);
@@ -355,6 +376,7 @@ export function attachSockets(http: HttpServer | HttpsServer, service: MeetingSe
         },
       },
       time: { args: 0, run: () => ({ ok: true, serverNow: Date.now() }) },
+      ...termEvents(term),
     },
     { perSecond: opts.ratePerSecond, burst: opts.rateBurst, answered: opts.ops?.answered },
   );

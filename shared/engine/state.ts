@@ -30,10 +30,12 @@ export function newItem(setup: ItemSetup, number: number): Item {
   return {
     ...setup,
     number,
-    readings: setup.readings ?? 1,
+    // § 21: a second reading moved here from an earlier meeting waits out the gap like one
+    // in the same meeting (agenda.ts, item.start).
+    readings: setup.firstReadingHeldAt !== undefined ? 2 : (setup.readings ?? 1),
     reading: 1,
-    firstReadingAt: null,
-    status: 'pending',
+    firstReadingAt: setup.firstReadingHeldAt ?? null,
+    status: setup.firstReadingHeldAt !== undefined ? 'awaitingSecondReading' : 'pending',
     debate: emptyDebate(),
     disqualified: [],
     amendmentOrder: [],

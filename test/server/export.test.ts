@@ -79,7 +79,7 @@ describe('export: a copy of the meeting without credentials (issue #13, item 3)'
     const r = run('export', [dbPath, out]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^exported .*published\.sqlite \(meta, events, record_signatures, record_corrections; no credentials\)\nOK [0-9a-f]{64}\n/);
+    expect(r.stdout).toMatch(/^exported .*published\.sqlite \(meta, meetings, events, record_signatures, record_corrections, council_events; no credentials\)\nOK [0-9a-f]{64}\n/);
     const v = run('verify', [out]);
     expect(v.status).toBe(0);
     const original = verifyLog(dbPath);

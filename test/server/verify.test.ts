@@ -135,7 +135,7 @@ describe('verify: the chain and the replay of a real log', () => {
       const model = rows.find((r) => r.type === 'vote.cast' && r.seq > at)!;
       shift(db, at, 1);
       const h = eventHash(prev.hash, at, model.action, model.ctx, prev.version + 1);
-      db.prepare('INSERT INTO events (seq, nonce, type, action, ctx, version, prev_hash, hash) VALUES (?, NULL, ?, ?, ?, ?, ?, ?)').run(
+      db.prepare("INSERT INTO events (meeting, seq, nonce, type, action, ctx, version, prev_hash, hash) VALUES ('m1', ?, NULL, ?, ?, ?, ?, ?, ?)").run(
         at,
         model.type,
         model.action,
@@ -158,7 +158,7 @@ describe('verify: the chain and the replay of a real log', () => {
       const cast = rows.find((r) => r.type === 'vote.cast')!;
       const seq = last.seq + 1;
       const h = eventHash(last.hash, seq, cast.action, last.ctx, last.version + 1);
-      db.prepare('INSERT INTO events (seq, type, action, ctx, version, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)').run(seq, cast.type, cast.action, last.ctx, last.version + 1, last.hash, h);
+      db.prepare("INSERT INTO events (meeting, seq, type, action, ctx, version, prev_hash, hash) VALUES ('m1', ?, ?, ?, ?, ?, ?, ?)").run(seq, cast.type, cast.action, last.ctx, last.version + 1, last.hash, h);
     });
     const r = broken(verifyLog(file));
     expect(r.seq).toBe(events + 1);
@@ -171,7 +171,7 @@ describe('verify: the chain and the replay of a real log', () => {
       const seq = last.seq + 1;
       const action = JSON.stringify({ type: 'gallery.blank', blank: true, actor: JSON.parse(rows.find((r) => r.type === 'meeting.open')!.action).actor });
       const h = eventHash(last.hash, seq, action, last.ctx, last.version + 5);
-      db.prepare('INSERT INTO events (seq, type, action, ctx, version, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)').run(seq, 'gallery.blank', action, last.ctx, last.version + 5, last.hash, h);
+      db.prepare("INSERT INTO events (meeting, seq, type, action, ctx, version, prev_hash, hash) VALUES ('m1', ?, ?, ?, ?, ?, ?, ?)").run(seq, 'gallery.blank', action, last.ctx, last.version + 5, last.hash, h);
     });
     const r = broken(verifyLog(file));
     expect(r.seq).toBe(events + 1);
