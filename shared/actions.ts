@@ -84,6 +84,8 @@ export const actionBodySchema = z.discriminatedUnion('type', [
   // Votes (§ 24)
   a('rollCall.demand', {}),
   a('division.demand', {}),
+  a('division.withdraw', {}),
+  a('division.setParts', { parts: z.array(text(2000)).max(30) }),
   a('vote.open', {
     point: text(2000),
     subject: subjectSchema,
@@ -193,6 +195,8 @@ export const ACTION_ROLES: Record<ActionType, readonly Role[]> = {
   'closure.demand': ['member'],
   'rollCall.demand': ['member'],
   'division.demand': ['member'],
+  'division.withdraw': ['member'],
+  'division.setParts': ['chair'],
   'vote.open': ['chair'],
   'vote.cast': ['member'],
   'vote.switchToRollCall': ['chair'],

@@ -220,3 +220,21 @@ export function lateWarningDue(s: MeetingState, now: number): boolean {
   const end = normalEndAt(s);
   return end !== null && now >= end;
 }
+
+/**
+ * § 24, stk. 5: the vote on the item's proposal (the point that may be divided) has begun —
+ * a vote or declaration on it, whole or in part, is open or pending, or one was decided since
+ * the item last came on the floor.
+ */
+export function proposalVotingBegun(s: MeetingState, item: Item): boolean {
+  const onProposal = (x: { itemId: ItemId; subject: { kind: string } | null } | null | undefined) => x?.itemId === item.id && x.subject?.kind === 'proposal';
+  if (onProposal(s.activeVote ? s.votes[s.activeVote] : null) || onProposal(s.declaration)) return true;
+  const since = item.periods.at(-1)?.from ?? 0;
+  return s.record.some((e) => e.at >= since && onProposal(e));
+}
+
+/** § 24, stk. 5: the parts of the current item's proposal while its division stands (demanded), else null. */
+export function divisionOf(s: MeetingState, itemId: ItemId): { parts: string[]; decided: number } | null {
+  if (!s.demands.division.length || s.currentItem !== itemId) return null;
+  return s.division?.itemId === itemId ? s.division : { parts: [], decided: 0 };
+}
