@@ -34,6 +34,8 @@ export const seat = {
   demandClosureCount: '{n} af {m} krævet (§ 18, stk. 4)',
   demandDivision: 'Kræv deling af afstemningstemaet',
   demandDivisionCount: '{n} har krævet deling (§ 24, stk. 5)',
+  withdrawDivision: 'Træk mit krav om deling tilbage',
+  partOf: 'Del {n} af {m}',
   demandVote: 'Kræv afstemning',
   youDemanded: 'Du har fremsat kravet.',
   vote: 'Afstemning',

@@ -35,6 +35,8 @@ export const seat: Translation<typeof da> = {
   demandClosureCount: '{n} of {m} demanded (§ 18, stk. 4)',
   demandDivision: 'Demand division of the point',
   demandDivisionCount: '{n} demanded division (§ 24, stk. 5)',
+  withdrawDivision: 'Withdraw my demand for division',
+  partOf: 'Part {n} of {m}',
   demandVote: 'Demand a vote',
   youDemanded: 'You have made this demand.',
   vote: 'Vote',

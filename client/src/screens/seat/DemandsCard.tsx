@@ -1,6 +1,8 @@
 import { rollCallNeeded } from '../../../../shared/engine/selectors';
 import type { Allowed, MeetingState } from '../../../../shared/index';
+import { ActionButton } from '../../components/common';
 import { useT } from '../../i18n';
+import { act } from '../../socket';
 import { DemandRow } from './DemandRow';
 
 /** The members' demands on the item: roll call (§ 24, stk. 2), division (stk. 5), closure (§ 18, stk. 4). */
@@ -25,6 +27,15 @@ export function DemandsCard({ state, personId, allowed }: { state: MeetingState;
         mine={division.includes(personId)}
         count={t('demandDivisionCount', { n: division.length })}
       />
+      {division.includes(personId) ? (
+        <ActionButton
+          label={t('withdrawDivision')}
+          refusal={allowed['division.withdraw']}
+          pendingKey="division.withdraw"
+          className="btn-big"
+          onPress={() => void act({ type: 'division.withdraw' }, t('withdrawDivision'))}
+        />
+      ) : null}
       <DemandRow
         label={t('demandClosure')}
         action={{ type: 'closure.demand' }}
