@@ -303,6 +303,20 @@ describe('§ 24, stk. 5 — division of a voting point may be demanded until the
     d.as('m3').refuse({ type: 'division.demand' }, 'DIVISION_AFTER_VOTE_BEGAN', '§ 24, stk. 5');
   });
 
+  it('refused once the vote on the item has begun with its first amendment (as § 25 reads it)', () => {
+    const m = debating('i5');
+    const am = submit(m, 'm2', 'Ændring');
+    m.chair.do({ type: 'amendment.order', order: [am] });
+    m.as('m3').do({ type: 'division.demand' });
+    m.openVote({ kind: 'amendment', amendmentId: am });
+    m.as('m4').refuse({ type: 'division.demand' }, 'DIVISION_AFTER_VOTE_BEGAN', '§ 24, stk. 5');
+    m.closeVote();
+    m.as('m4').refuse({ type: 'division.demand' }, 'DIVISION_AFTER_VOTE_BEGAN', '§ 24, stk. 5');
+    // The demand made in time stands, and the chair may still word the parts of the proposal as amended.
+    m.chair.do({ type: 'division.setParts', parts });
+    m.chair.refuse(proposal, 'DIVISION_DEMANDED', '§ 24, stk. 5');
+  });
+
   it('a vote on something else (closure) does not stop the demand, nor spend it', () => {
     const m = debating('i2');
     m.as('m2').do({ type: 'division.demand' });

@@ -98,13 +98,14 @@ export const debateHandlers = {
     s.demands.rollCall.push(me);
     return [{ type: 'demand', kind: 'rollCall', count: s.demands.rollCall.length }];
   },
-  // § 24, stk. 5: division of the proposal may be demanded until the vote on it has begun.
+  // § 24, stk. 5: division of the proposal may be demanded until the vote has begun — read as
+  // § 25 reads the same words: the vote on the item begins with its first amendment or proposal vote.
   'division.demand': (s, a) => {
     requireOpen(s);
     const item = requireCurrent(s);
     const me = memberOf(a.actor);
     need(!isDisqualified(s, item.id, me), 'DISQUALIFIED');
-    need(!proposalVotingBegun(s, item), 'DIVISION_AFTER_VOTE_BEGAN');
+    need(!item.votingBegun && !proposalVotingBegun(s, item), 'DIVISION_AFTER_VOTE_BEGAN');
     once(s.demands.division, me, '§ 24, stk. 5');
     s.demands.division.push(me);
     return [{ type: 'demand', kind: 'division', count: s.demands.division.length }];

@@ -27,6 +27,14 @@ export function DemandsCard({ state, personId, allowed }: { state: MeetingState;
         mine={division.includes(personId)}
         count={t('demandDivisionCount', { n: division.length })}
       />
+      <DemandRow
+        label={t('demandClosure')}
+        action={{ type: 'closure.demand' }}
+        refusal={allowed['closure.demand']}
+        mine={closure.includes(personId)}
+        count={t('demandClosureCount', { n: closure.length, m: state.config.forceVoteMembers })}
+      />
+      {/* Last in the card, so that its coming never moves a demand button under the finger. */}
       {division.includes(personId) ? (
         <ActionButton
           label={t('withdrawDivision')}
@@ -36,13 +44,6 @@ export function DemandsCard({ state, personId, allowed }: { state: MeetingState;
           onPress={() => void act({ type: 'division.withdraw' }, t('withdrawDivision'))}
         />
       ) : null}
-      <DemandRow
-        label={t('demandClosure')}
-        action={{ type: 'closure.demand' }}
-        refusal={allowed['closure.demand']}
-        mine={closure.includes(personId)}
-        count={t('demandClosureCount', { n: closure.length, m: state.config.forceVoteMembers })}
-      />
     </section>
   );
 }
