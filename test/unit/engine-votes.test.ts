@@ -406,7 +406,7 @@ describe('§ 24, stk. 5 — division of a voting point may be demanded until the
     m.as('m3').do({ type: 'division.demand' });
     m.chair.do({ type: 'division.setParts', parts });
     m.as('m4').refuse({ type: 'division.withdraw' }, 'DIVISION_NOT_DEMANDED', '§ 24, stk. 5');
-    expect(m.as('m2').do({ type: 'division.withdraw' })).toContainEqual({ type: 'demand', kind: 'division', count: 1 });
+    expect(m.as('m2').do({ type: 'division.withdraw' })).toContainEqual({ type: 'demand', kind: 'divisionWithdrawn', count: 1 });
     m.chair.refuse(proposal, 'DIVISION_DEMANDED', '§ 24, stk. 5');
     m.as('m3').do({ type: 'division.withdraw' });
     expect(m.state.demands.division).toEqual([]);

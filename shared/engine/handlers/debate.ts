@@ -120,7 +120,7 @@ export const debateHandlers = {
     need(!proposalVotingBegun(s, item), 'DIVISION_VOTING_BEGUN');
     s.demands.division = s.demands.division.filter((p) => p !== me);
     if (!s.demands.division.length) s.division = null;
-    return [{ type: 'demand', kind: 'division', count: s.demands.division.length }];
+    return [{ type: 'demand', kind: 'divisionWithdrawn', count: s.demands.division.length }];
   },
   // § 24, stk. 5 with § 18, stk. 1: the chair words the parts, editable until the first is voted on.
   'division.setParts': (s, a) => {

@@ -92,6 +92,7 @@ export const chair = {
   notice_demand_rollCall: 'Krav om navneopråb ({count})',
   notice_demand_closure: 'Krav om afslutning af forhandlingen ({count})',
   notice_demand_division: 'Krav om deling ({count})',
+  notice_demand_divisionWithdrawn: 'Krav om deling trukket tilbage ({count} tilbage)',
   notice_demand_vote: 'Krav om afstemning ({count})',
   notice_demand_agendaOrder: 'Krav om afstemning om dagsordenen ({count})',
   notice_lateWarning: 'Mødets normale sluttidspunkt er passeret (§ 7)',

@@ -93,6 +93,7 @@ export const chair: Translation<typeof da> = {
   notice_demand_rollCall: 'Roll call demanded ({count})',
   notice_demand_closure: 'Closure of the debate demanded ({count})',
   notice_demand_division: 'Division demanded ({count})',
+  notice_demand_divisionWithdrawn: 'Demand for division withdrawn ({count} left)',
   notice_demand_vote: 'Vote demanded ({count})',
   notice_demand_agendaOrder: 'Vote on the agenda order demanded ({count})',
   notice_lateWarning: 'The meeting has passed its normal end (§ 7)',
