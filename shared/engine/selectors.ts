@@ -222,15 +222,15 @@ export function lateWarningDue(s: MeetingState, now: number): boolean {
 }
 
 /**
- * § 24, stk. 5: the vote on the item's proposal (the point that may be divided) has begun —
- * a vote or declaration on it, whole or in part, is open or pending, or one was decided since
- * the item last came on the floor.
+ * § 24, stk. 5: the vote on the item's proposal (the point that may be divided) is under way —
+ * a vote or declaration on it, whole or in part, is open or pending, or a part is decided. Read
+ * from the state alone, not the record (the screens judge their buttons on a state without it);
+ * a decided whole proposal has set `item.votingBegun`.
  */
 export function proposalVotingBegun(s: MeetingState, item: Item): boolean {
-  const onProposal = (x: { itemId: ItemId; subject: { kind: string } | null } | null | undefined) => x?.itemId === item.id && x.subject?.kind === 'proposal';
+  const onProposal = (x: { itemId: ItemId; subject: { kind: string } } | null | undefined) => x?.itemId === item.id && x.subject.kind === 'proposal';
   if (onProposal(s.activeVote ? s.votes[s.activeVote] : null) || onProposal(s.declaration)) return true;
-  const since = item.periods.at(-1)?.from ?? 0;
-  return s.record.some((e) => e.at >= since && onProposal(e));
+  return s.division?.itemId === item.id && s.division.decided > 0;
 }
 
 /** § 24, stk. 5: the parts of the current item's proposal while its division stands (demanded), else null. */

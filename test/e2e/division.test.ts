@@ -86,6 +86,11 @@ describe('division of the point (§ 24, stk. 5)', () => {
       return s.activeVote ? s.votes[s.activeVote]!.subject : null;
     }).toEqual({ kind: 'proposal', part: PARTS[0] });
     await poll(() => seat.getByTestId('vote-subject').innerText()).toContain('Del 1 af 2');
+    // The demand can no longer be withdrawn, and the seat says why.
+    const withdraw = seat.getByRole('button', { name: 'Træk mit krav om deling tilbage' });
+    await poll(() => withdraw.isDisabled()).toBe(true);
+    expect(await seat.locator('.demand', { has: withdraw }).innerText()).toContain('§ 24, stk. 5: Afstemningen om delene er begyndt');
+    await expectAccessible(seat, 'the seat voting on a part');
     await poll(() => gallery.getByTestId('gallery-vote-part').innerText()).toContain('Del 1 af 2');
     await expectAccessible(gallery, 'the gallery naming the part voted on');
     await voteAll(30);

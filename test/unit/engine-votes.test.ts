@@ -1,6 +1,7 @@
 // Voting: § 24 (votes, roll call, show of hands, declaration, division), § 25 (amendments),
 // § 21 (two readings) and § 23 (disqualification) of the standing orders.
 import { describe, expect, it } from 'vitest';
+import { check } from '../../shared/engine/apply';
 import { amendmentVotingOrder, presentPersons, rollCallNeeded } from '../../shared/engine/selectors';
 import { publicView } from '../../shared/views';
 import type { Choice, PersonId } from '../../shared/types';
@@ -301,6 +302,8 @@ describe('§ 24, stk. 5 — division of a voting point may be demanded until the
     const d = debating('i2');
     d.chair.do({ type: 'declaration.make', point: 'Indstillingen', subject: { kind: 'proposal' }, expected: 'adopted' });
     d.as('m3').refuse({ type: 'division.demand' }, 'DIVISION_AFTER_VOTE_BEGAN', '§ 24, stk. 5');
+    d.chair.do({ type: 'declaration.confirm' });
+    d.as('m3').refuse({ type: 'division.demand' }, 'DIVISION_AFTER_VOTE_BEGAN', '§ 24, stk. 5');
   });
 
   it('refused once the vote on the item has begun with its first amendment (as § 25 reads it)', () => {
@@ -349,6 +352,12 @@ describe('§ 24, stk. 5 — division of a voting point may be demanded until the
     m.chair.refuse({ type: 'division.setParts', parts: ['Ny', 'Orden'] }, 'DIVISION_VOTING_BEGUN', '§ 24, stk. 5');
     m.closeVote();
     m.chair.refuse({ type: 'division.setParts', parts: ['Ny', 'Orden'] }, 'DIVISION_VOTING_BEGUN', '§ 24, stk. 5');
+    // The screens judge their buttons on a state without the record: the same verdict there.
+    const probe = { ...m.state, record: [], votes: {} };
+    expect(check(probe, { type: 'division.setParts', parts: ['Ny', 'Orden'], actor: m.chair.actor }, m.ctx)).toMatchObject({ code: 'DIVISION_VOTING_BEGUN' });
+    expect(check(probe, { type: 'division.withdraw', actor: { role: 'member', personId: 'm2', seatId: m.state.persons.m2!.seatId! } }, m.ctx)).toMatchObject({
+      code: 'DIVISION_VOTING_BEGUN',
+    });
   });
 
   it('each part is decided on its own, in the chair’s order; the record shows each with its result', () => {

@@ -319,6 +319,9 @@ export const voteHandlers = {
     need(hasQuorum(s), 'NO_QUORUM');
     const adopted = d.expected === 'adopted';
     s.declaration = null;
+    // Decided without a vote is decided all the same: § 25 and § 24, stk. 5 close as after a vote.
+    const item = d.itemId ? s.items[d.itemId] : undefined;
+    if (item && (d.subject.kind === 'proposal' || d.subject.kind === 'amendment')) item.votingBegun = true;
     addRecordEntry(s, ctx.now, { itemId: d.itemId, ...entryOf(d.subject, adopted, true), point: d.point, subject: d.subject, mode: 'declaration' });
     applyEffect(s, d.subject, adopted, ctx.now);
     return [{ type: 'declaration.confirmed', adopted }];

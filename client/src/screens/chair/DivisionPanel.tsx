@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { divisionOf, rollCallDemanded } from '../../../../shared/engine/selectors';
 import type { ActionBody, Item, MeetingState } from '../../../../shared/index';
-import { ActionButton } from '../../components/common';
+import { ActionButton, Field } from '../../components/common';
 import { Section } from '../../components/panels';
 import { useT } from '../../i18n';
 import { act } from '../../socket';
@@ -44,19 +44,13 @@ export function DivisionPanel({ state, item, can }: { state: MeetingState; item:
       {locked ? null : (
         <div className="stack" data-testid="chair-division-editor">
           {editing.map((p, i) => (
-            <div className="form-row" key={i}>
-              <div className="field">
-                <label htmlFor={`division-part-${i}`}>{t('divisionPartLabel', { n: i + 1 })}</label>
-                <textarea id={`division-part-${i}`} rows={2} value={p} onChange={(e) => setPart(i, e.target.value)} />
-              </div>
+            <div key={i}>
+              <Field label={t('divisionPartLabel', { n: i + 1 })}>
+                <textarea rows={2} value={p} onChange={(e) => setPart(i, e.target.value)} />
+              </Field>
               {editing.length > 2 ? (
-                <button
-                  type="button"
-                  className="btn"
-                  aria-label={t('divisionRemovePart', { n: i + 1 })}
-                  onClick={() => setDraft({ from: worded, parts: editing.filter((_, j) => j !== i) })}
-                >
-                  ✕
+                <button type="button" className="btn" onClick={() => setDraft({ from: worded, parts: editing.filter((_, j) => j !== i) })}>
+                  {t('divisionRemovePart', { n: i + 1 })}
                 </button>
               ) : null}
             </div>
