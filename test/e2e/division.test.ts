@@ -76,6 +76,7 @@ describe('division of the point (§ 24, stk. 5)', () => {
     await poll(async () => (await full()).division).toEqual({ itemId: 'i2', parts: PARTS, decided: 0 });
     await poll(() => panel().getByTestId('chair-division-parts').innerText()).toContain('næste');
     await expectAccessible(chair, 'the console with the division panel');
+    await poll(() => seat.getByTestId('seat-division-parts').innerText()).toContain(`Del 2 af 2: ${PARTS[1]}`);
     await expectAccessible(seat, 'the seat with its demand for division');
   });
 

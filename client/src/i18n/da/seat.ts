@@ -36,6 +36,7 @@ export const seat = {
   demandDivisionCount: '{n} har krævet deling (§ 24, stk. 5)',
   withdrawDivision: 'Træk mit krav om deling tilbage',
   partOf: 'Del {n} af {m}',
+  seatDivisionParts: 'Forslaget delt (§ 24, stk. 5)',
   demandVote: 'Kræv afstemning',
   youDemanded: 'Du har fremsat kravet.',
   vote: 'Afstemning',

@@ -37,6 +37,7 @@ export const seat: Translation<typeof da> = {
   demandDivisionCount: '{n} demanded division (§ 24, stk. 5)',
   withdrawDivision: 'Withdraw my demand for division',
   partOf: 'Part {n} of {m}',
+  seatDivisionParts: 'The proposal divided (§ 24, stk. 5)',
   demandVote: 'Demand a vote',
   youDemanded: 'You have made this demand.',
   vote: 'Vote',
