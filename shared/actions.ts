@@ -90,6 +90,8 @@ export const actionBodySchema = z.discriminatedUnion('type', [
   // Votes (§ 24)
   a('rollCall.demand', {}),
   a('division.demand', {}),
+  a('division.withdraw', {}),
+  a('division.setParts', { parts: z.array(text(2000)).max(30) }),
   a('vote.open', {
     point: text(2000),
     subject: subjectSchema,
@@ -199,6 +201,8 @@ export const ACTION_ROLES: Record<ActionType, readonly Role[]> = {
   'closure.demand': ['member'],
   'rollCall.demand': ['member'],
   'division.demand': ['member'],
+  'division.withdraw': ['member'],
+  'division.setParts': ['chair'],
   'vote.open': ['chair'],
   'vote.cast': ['member'],
   'vote.switchToRollCall': ['chair'],

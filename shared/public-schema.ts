@@ -16,6 +16,10 @@ const subjectKind = z
   .enum(['proposal', 'amendment', 'reading', 'closure', 'agendaOrder', 'denyFloor', 'disqualification', 'referral', 'postpone'])
   .describe('What a vote decides.');
 const personId = z.string().describe('A person: `members[].id`.');
+const part = z
+  .strictObject({ number: z.number().int(), of: z.number().int(), text: z.string() })
+  .nullable()
+  .describe('§ 24, stk. 5: the part of a divided proposal decided — its number in the chair\'s order (1-based; 0 when the chair voted a part of an undivided point), of how many, and its wording; null for a whole point.');
 
 const openItem = z.strictObject({
   closed: z.literal(false),
@@ -49,13 +53,18 @@ const currentOpen = z.strictObject({
       point: z.string(),
       subject: subjectKind,
       amendment: z.strictObject({ label: z.string(), proposer: personId }).nullable(),
+      part,
       mode: voteMode,
       voted: z.number().int().describe('How many have voted so far (never how).'),
       eligible: z.number().int(),
       rollCallTurn: personId.nullable(),
     })
     .nullable(),
-  declaration: z.strictObject({ point: z.string(), expected: z.enum(['adopted', 'rejected']), demands: z.number().int() }).nullable(),
+  declaration: z.strictObject({ point: z.string(), expected: z.enum(['adopted', 'rejected']), demands: z.number().int(), part }).nullable(),
+  division: z
+    .strictObject({ parts: z.array(z.string()), decided: z.number().int().describe('How many parts are decided; `parts[decided]` is next.') })
+    .nullable()
+    .describe('§ 24, stk. 5: division of the proposal demanded and its parts worded by the chair, decided one by one in this order.'),
   amendments: z.array(
     z.strictObject({ id: z.string(), label: z.string(), text: z.string(), parentId: z.string().nullable(), proposer: personId, status: z.string() }),
   ),

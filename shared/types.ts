@@ -258,8 +258,16 @@ export interface Demands {
   closure: PersonId[];
   /** § 20, stk. 1: a vote on the order of the agenda demanded. */
   agendaOrder: PersonId[];
-  /** § 24, stk. 5: division of the point demanded. */
+  /** § 24, stk. 5: division of the current item's proposal demanded (until all who demanded it withdraw). */
   division: PersonId[];
+}
+
+/** § 24, stk. 5: the chair's wording of a divided proposal's parts, decided one by one in this order. */
+export interface Division {
+  itemId: ItemId;
+  parts: string[];
+  /** How many parts are decided: `parts[decided]` is the next to be voted or declared. */
+  decided: number;
 }
 
 export interface MeetingState {
@@ -294,6 +302,8 @@ export interface MeetingState {
   items: Record<ItemId, Item>;
   currentItem: ItemId | null;
   demands: Demands;
+  /** § 24, stk. 5: the parts of the current item's divided proposal, once the chair has worded them. */
+  division: Division | null;
   amendments: Record<AmendmentId, Amendment>;
   votes: Record<VoteId, Vote>;
   activeVote: VoteId | null;

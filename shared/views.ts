@@ -108,6 +108,13 @@ export interface PublicResult {
   byGroup: Record<string, Counts> | null;
 }
 
+/** A part of a divided proposal (§ 24, stk. 5): its number in the chair's order, of how many, and its wording. */
+export interface PublicPart {
+  number: number;
+  of: number;
+  text: string;
+}
+
 export interface PublicView {
   version: number;
   title: string;
@@ -145,12 +152,16 @@ export interface PublicView {
           subject: Subject['kind'];
           /** § 25: the amendment voted on — its one number (as in the record) and its proposer. */
           amendment: { label: string; proposer: PersonId } | null;
+          /** § 24, stk. 5: the part of a divided proposal voted on (1-based, of how many), else null. */
+          part: PublicPart | null;
           mode: VoteMode;
           voted: number;
           eligible: number;
           rollCallTurn: PersonId | null;
         };
-        declaration: null | { point: string; expected: 'adopted' | 'rejected'; demands: number };
+        declaration: null | { point: string; expected: 'adopted' | 'rejected'; demands: number; part: PublicPart | null };
+        /** § 24, stk. 5: the proposal's parts as the chair worded them while division stands, and how many are decided. */
+        division: null | { parts: string[]; decided: number };
         amendments: { id: string; label: string; text: string; parentId: string | null; proposer: PersonId; status: string }[];
       };
   /** The latest decision on an open item. */
@@ -298,6 +309,7 @@ export function publicView(s: MeetingState): PublicView {
                 point: activeVote.point,
                 subject: activeVote.subject.kind,
                 amendment: amendmentOf(s, activeVote),
+                part: partOf(s, activeVote.subject),
                 mode: activeVote.mode,
                 voted: Object.keys(activeVote.ballots).length,
                 eligible: eligibleVoters(s, activeVote).length,
@@ -306,8 +318,9 @@ export function publicView(s: MeetingState): PublicView {
             : null,
         declaration:
           s.declaration && s.declaration.itemId === cur.id
-            ? { point: s.declaration.point, expected: s.declaration.expected, demands: s.declaration.demands.length }
+            ? { point: s.declaration.point, expected: s.declaration.expected, demands: s.declaration.demands.length, part: partOf(s, s.declaration.subject) }
             : null,
+        division: s.demands.division.length && s.division?.itemId === cur.id ? { parts: [...s.division.parts], decided: s.division.decided } : null,
         amendments: cur.amendmentOrder
           .map((id) => s.amendments[id]!)
           .map((a) => ({ id: a.id, label: labels.get(a.id)?.label ?? '?', text: a.text, parentId: a.parentId, proposer: a.proposer, status: a.status })),
@@ -365,6 +378,14 @@ export function publicView(s: MeetingState): PublicView {
     lastResult,
     elections: s.meeting.galleryBlank ? [] : publicElections(s),
   };
+}
+
+/** The part of a divided proposal a vote or declaration is on (§ 24, stk. 5). */
+function partOf(s: MeetingState, subject: Subject): PublicPart | null {
+  if (subject.kind !== 'proposal' || subject.part === undefined) return null;
+  const parts = s.division?.itemId === s.currentItem ? (s.division?.parts ?? []) : [];
+  const at = parts.indexOf(subject.part);
+  return at < 0 ? { number: 0, of: 0, text: subject.part } : { number: at + 1, of: parts.length, text: subject.part };
 }
 
 /** The amendment a vote is on, as the public sees it (its item is open: the caller checks). */

@@ -220,3 +220,21 @@ export function lateWarningDue(s: MeetingState, now: number): boolean {
   const end = normalEndAt(s);
   return end !== null && now >= end;
 }
+
+/**
+ * § 24, stk. 5: the vote on the item's proposal (the point that may be divided) is under way —
+ * a vote or declaration on it, whole or in part, is open or pending, or a part is decided. Read
+ * from the state alone, not the record (the screens judge their buttons on a state without it);
+ * a decided whole proposal has set `item.votingBegun`.
+ */
+export function proposalVotingBegun(s: MeetingState, item: Item): boolean {
+  const onProposal = (x: { itemId: ItemId; subject: { kind: string } } | null | undefined) => x?.itemId === item.id && x.subject.kind === 'proposal';
+  if (onProposal(s.activeVote ? s.votes[s.activeVote] : null) || onProposal(s.declaration)) return true;
+  return s.division?.itemId === item.id && s.division.decided > 0;
+}
+
+/** § 24, stk. 5: the parts of the current item's proposal while its division stands (demanded), else null. */
+export function divisionOf(s: MeetingState, itemId: ItemId): { parts: string[]; decided: number } | null {
+  if (!s.demands.division.length || s.currentItem !== itemId) return null;
+  return s.division?.itemId === itemId ? s.division : { parts: [], decided: 0 };
+}

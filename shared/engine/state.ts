@@ -89,6 +89,7 @@ export function createState(setup: MeetingSetup, config: Partial<ChamberConfig> 
     items,
     currentItem: null,
     demands: { rollCall: [], closure: [], agendaOrder: [], division: [] },
+    division: null,
     amendments: {},
     votes: {},
     activeVote: null,

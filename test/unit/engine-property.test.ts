@@ -42,6 +42,8 @@ const CORE: ActionType[] = [
   'vote.manualResult',
   'vote.manualResult',
   'rollCall.demand',
+  'division.demand',
+  'division.setParts',
   'declaration.make',
   'declaration.demandVote',
   'declaration.confirm',
@@ -80,6 +82,8 @@ function subject(s: MeetingState, n: number, m: number): Subject {
   const amendments = Object.keys(s.amendments);
   switch (n % 9) {
     case 0:
+      // § 24, stk. 5: often the chair's next part (or another) of a divided proposal.
+      if (s.division && m % 3 !== 2) return { kind: 'proposal', part: pick(s.division.parts, m % 5 === 0 ? m : s.division.decided) };
       return m % 3 === 0 ? { kind: 'proposal', part: 'a' } : { kind: 'proposal' };
     case 1:
       return { kind: 'amendment', amendmentId: amendments.length ? pick(amendments, m) : 'am0' };
@@ -171,6 +175,8 @@ function body(s: MeetingState, type: ActionType, { a, b, c }: Step): Record<stri
       const k = counts(a);
       return { counts: k, counterCheck: b % 4 === 0 ? counts(b) : k };
     }
+    case 'division.setParts':
+      return { parts: a % 5 === 0 ? ['Alt'] : a % 7 === 0 ? ['Del', ' Del'] : ['Første del', 'Anden del', 'Tredje del'].slice(0, 2 + (b % 2)) };
     case 'declaration.make':
       return { point: 'Erklæring', subject: subject(s, a, b), expected: c % 2 === 0 ? 'adopted' : 'rejected' };
     case 'amendment.submit':
@@ -318,6 +324,11 @@ function checkInvariants(s: MeetingState) {
     assert(r.adopted === r.for > r.against, () => `${v.id}: adopted ${r.adopted} with ${r.for} for, ${r.against} against`);
   }
   if (s.activeVote) assert(s.votes[s.activeVote]?.status === 'open', () => 'active vote is not open');
+  // § 24, stk. 5: parts belong to the item on the floor while division stands, and are decided in order.
+  if (s.division) {
+    assert(s.division.itemId === s.currentItem && s.demands.division.length > 0, () => `division ${JSON.stringify(s.division)} without its item or demand`);
+    assert(s.division.decided <= s.division.parts.length, () => `more parts decided than worded: ${JSON.stringify(s.division)}`);
+  }
 }
 
 interface Stats {
@@ -398,7 +409,7 @@ describe('engine properties over random action sequences (12 seats)', () => {
     if (process.env.FC_STATS) console.log(stats.accepted, stats.refused, stats.skipped, [...stats.types].sort().join(' '));
     // The runs reach deep into the meeting, not just refusals at the door.
     expect(stats.accepted).toBeGreaterThan(2000);
-    for (const t of ['vote.open', 'vote.cast', 'vote.close', 'floor.give', 'amendment.submit', 'declaration.confirm', 'item.start', 'vote.manualResult'])
+    for (const t of ['vote.open', 'vote.cast', 'vote.close', 'floor.give', 'amendment.submit', 'declaration.confirm', 'item.start', 'vote.manualResult', 'division.setParts', 'division.withdraw'])
       expect(stats.types.has(t), `never accepted ${t}`).toBe(true);
   });
 

@@ -124,6 +124,8 @@ const PROBE_BODIES: Record<string, ActionBody> = {
   'closure.demand': { type: 'closure.demand' },
   'rollCall.demand': { type: 'rollCall.demand' },
   'division.demand': { type: 'division.demand' },
+  'division.withdraw': { type: 'division.withdraw' },
+  'division.setParts': { type: 'division.setParts', parts: ['probe 1', 'probe 2'] },
   'declaration.demandVote': { type: 'declaration.demandVote' },
   'agenda.demandOrderVote': { type: 'agenda.demandOrderVote' },
   'vote.cast': { type: 'vote.cast', choice: 'for' },
@@ -193,6 +195,9 @@ describe('allowedActions — the buttons agree with the engine', () => {
     const declared = debating('i2');
     declared.chair.do({ type: 'declaration.make', point: 'x', subject: { kind: 'proposal' }, expected: 'adopted' });
     out.push(['declaration', declared]);
+    const divided = debating('i2');
+    divided.as('m2').do({ type: 'division.demand' });
+    out.push(['division demanded by m2', divided]);
     const disq = debating('i2');
     disq.decide({ kind: 'disqualification', personId: 'm2' }, disq.members.slice(10, 40));
     out.push(['m2 disqualified', disq]);

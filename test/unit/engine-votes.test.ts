@@ -1,7 +1,9 @@
 // Voting: § 24 (votes, roll call, show of hands, declaration, division), § 25 (amendments),
 // § 21 (two readings) and § 23 (disqualification) of the standing orders.
 import { describe, expect, it } from 'vitest';
+import { check } from '../../shared/engine/apply';
 import { amendmentVotingOrder, presentPersons, rollCallNeeded } from '../../shared/engine/selectors';
+import { publicView } from '../../shared/views';
 import type { Choice, PersonId } from '../../shared/types';
 import { DAY, HOUR, debating, meeting, type TestMeeting } from './helpers/meeting';
 
@@ -277,13 +279,167 @@ describe('§ 24, stk. 4 — the chair declares an outcome beyond doubt without a
 });
 
 describe('§ 24, stk. 5 — division of a voting point may be demanded until the vote has begun', () => {
-  it('accepted before, refused after the vote began; spent by the vote', () => {
+  const parts = ['At stien anlægges', 'At der plantes træer'];
+  const part = (i: number) => ({ kind: 'proposal', part: parts[i]! }) as const;
+
+  it('accepted before, refused once the vote on the proposal has begun', () => {
     const m = debating('i2');
     expect(m.as('m2').do({ type: 'division.demand' })).toContainEqual({ type: 'demand', kind: 'division', count: 1 });
     m.as('m2').refuse({ type: 'division.demand' }, 'ALREADY_DEMANDED', '§ 24, stk. 5');
-    m.chair.do({ type: 'vote.open', point: 'Første del', subject: { kind: 'proposal', part: 'a' } });
-    expect(m.state.demands.division).toEqual([]);
+    m.chair.do({ type: 'division.setParts', parts });
+    m.openVote(part(0));
     m.as('m3').refuse({ type: 'division.demand' }, 'DIVISION_AFTER_VOTE_BEGAN', '§ 24, stk. 5');
+    // The demand stands for the whole point: the vote on a part does not spend it.
+    expect(m.state.demands.division).toEqual(['m2']);
+  });
+
+  it('refused once a vote on the whole proposal has begun, or a declaration on it is pending', () => {
+    const m = debating('i2');
+    m.openVote({ kind: 'proposal' });
+    m.as('m3').refuse({ type: 'division.demand' }, 'DIVISION_AFTER_VOTE_BEGAN', '§ 24, stk. 5');
+    m.closeVote();
+    m.as('m3').refuse({ type: 'division.demand' }, 'DIVISION_AFTER_VOTE_BEGAN', '§ 24, stk. 5');
+    const d = debating('i2');
+    d.chair.do({ type: 'declaration.make', point: 'Indstillingen', subject: { kind: 'proposal' }, expected: 'adopted' });
+    d.as('m3').refuse({ type: 'division.demand' }, 'DIVISION_AFTER_VOTE_BEGAN', '§ 24, stk. 5');
+    d.chair.do({ type: 'declaration.confirm' });
+    d.as('m3').refuse({ type: 'division.demand' }, 'DIVISION_AFTER_VOTE_BEGAN', '§ 24, stk. 5');
+  });
+
+  it('refused once the vote on the item has begun with its first amendment (as § 25 reads it)', () => {
+    const m = debating('i5');
+    const am = submit(m, 'm2', 'Ændring');
+    m.chair.do({ type: 'amendment.order', order: [am] });
+    m.as('m3').do({ type: 'division.demand' });
+    m.openVote({ kind: 'amendment', amendmentId: am });
+    m.as('m4').refuse({ type: 'division.demand' }, 'DIVISION_AFTER_VOTE_BEGAN', '§ 24, stk. 5');
+    m.closeVote();
+    m.as('m4').refuse({ type: 'division.demand' }, 'DIVISION_AFTER_VOTE_BEGAN', '§ 24, stk. 5');
+    // The demand made in time stands, and the chair may still word the parts of the proposal as amended.
+    m.chair.do({ type: 'division.setParts', parts });
+    m.chair.refuse(proposal, 'DIVISION_DEMANDED', '§ 24, stk. 5');
+  });
+
+  it('a vote on something else (closure) does not stop the demand, nor spend it', () => {
+    const m = debating('i2');
+    m.as('m2').do({ type: 'division.demand' });
+    m.openVote({ kind: 'closure' });
+    m.as('m3').do({ type: 'division.demand' });
+    m.closeVote();
+    expect(m.state.demands.division).toEqual(['m2', 'm3']);
+  });
+
+  it('once demanded, the proposal cannot be voted or declared as a whole; parts must be worded first', () => {
+    const m = debating('i2');
+    m.as('m2').do({ type: 'division.demand' });
+    m.chair.refuse(proposal, 'DIVISION_DEMANDED', '§ 24, stk. 5');
+    m.chair.refuse({ type: 'declaration.make', point: 'Indstillingen', subject: { kind: 'proposal' }, expected: 'adopted' }, 'DIVISION_DEMANDED', '§ 24, stk. 5');
+    m.chair.refuse({ type: 'vote.open', point: 'Del 1', subject: part(0) }, 'DIVISION_NO_PARTS', '§ 24, stk. 5');
+  });
+
+  it('the chair words at least two different parts; only when division is demanded', () => {
+    const m = debating('i2');
+    m.chair.refuse({ type: 'division.setParts', parts }, 'NO_DIVISION', '§ 24, stk. 5');
+    m.as('m2').do({ type: 'division.demand' });
+    m.chair.refuse({ type: 'division.setParts', parts: ['Alt'] }, 'DIVISION_BAD_PARTS', '§ 24, stk. 5');
+    m.chair.refuse({ type: 'division.setParts', parts: ['Del', 'Del'] }, 'DIVISION_BAD_PARTS', '§ 24, stk. 5');
+    m.as('m3').refuse({ type: 'division.setParts', parts }, 'NOT_ACTING_CHAIR', '§ 18, stk. 1');
+    m.chair.do({ type: 'division.setParts', parts: ['Første', 'Anden'] });
+    // Editable until the first part is voted on.
+    m.chair.do({ type: 'division.setParts', parts });
+    expect(m.state.division).toEqual({ itemId: 'i2', parts, decided: 0 });
+    m.openVote(part(0));
+    m.chair.refuse({ type: 'division.setParts', parts: ['Ny', 'Orden'] }, 'DIVISION_VOTING_BEGUN', '§ 24, stk. 5');
+    m.closeVote();
+    m.chair.refuse({ type: 'division.setParts', parts: ['Ny', 'Orden'] }, 'DIVISION_VOTING_BEGUN', '§ 24, stk. 5');
+    // The screens judge their buttons on a state without the record: the same verdict there.
+    const probe = { ...m.state, record: [], votes: {} };
+    expect(check(probe, { type: 'division.setParts', parts: ['Ny', 'Orden'], actor: m.chair.actor }, m.ctx)).toMatchObject({ code: 'DIVISION_VOTING_BEGUN' });
+    expect(check(probe, { type: 'division.withdraw', actor: { role: 'member', personId: 'm2', seatId: m.state.persons.m2!.seatId! } }, m.ctx)).toMatchObject({
+      code: 'DIVISION_VOTING_BEGUN',
+    });
+  });
+
+  it('each part is decided on its own, in the chair’s order; the record shows each with its result', () => {
+    const m = debating('i2');
+    m.as('m2').do({ type: 'division.demand' });
+    m.chair.do({ type: 'division.setParts', parts });
+    m.chair.refuse({ type: 'vote.open', point: parts[1]!, subject: part(1) }, 'PART_ORDER', '§ 24, stk. 5');
+    m.chair.refuse({ type: 'vote.open', point: 'x', subject: { kind: 'proposal', part: 'Noget andet' } }, 'PART_ORDER', '§ 24, stk. 5');
+    m.decide(part(0), ['m2', 'm3'], ['m14'], parts[0]);
+    expect(m.state.division!.decided).toBe(1);
+    m.chair.refuse({ type: 'vote.open', point: parts[0]!, subject: part(0) }, 'PART_ORDER', '§ 24, stk. 5');
+    m.chair.refuse(proposal, 'DIVISION_DEMANDED', '§ 24, stk. 5');
+    // § 24, stk. 4: a part may be declared on its own.
+    m.chair.do({ type: 'declaration.make', point: parts[1]!, subject: part(1), expected: 'rejected' });
+    m.chair.do({ type: 'declaration.confirm' });
+    expect(m.state.division!.decided).toBe(2);
+    // Every part decided: nothing of the proposal is left to vote on.
+    m.chair.refuse({ type: 'vote.open', point: parts[1]!, subject: part(1) }, 'PART_ORDER', '§ 24, stk. 5');
+    const decisions = m.state.record.filter((e) => e.itemId === 'i2');
+    expect(decisions.map((e) => [e.subject, e.outcome, e.mode])).toEqual([
+      [part(0), 'adopted', 'electronic'],
+      [part(1), 'rejected', 'declaration'],
+    ]);
+  });
+
+  it('the public view shows the parts and names the part being voted or declared', () => {
+    const m = debating('i2');
+    m.as('m2').do({ type: 'division.demand' });
+    const cur = () => publicView(m.state).current as Extract<ReturnType<typeof publicView>['current'], { closed: false }>;
+    expect(cur().division).toBeNull();
+    m.chair.do({ type: 'division.setParts', parts });
+    expect(cur().division).toEqual({ parts, decided: 0 });
+    m.openVote(part(0), parts[0]);
+    expect(cur().vote!.part).toEqual({ number: 1, of: 2, text: parts[0] });
+    m.closeVote();
+    m.chair.do({ type: 'declaration.make', point: parts[1]!, subject: part(1), expected: 'adopted' });
+    expect(cur().declaration!.part).toEqual({ number: 2, of: 2, text: parts[1] });
+    expect(cur().division).toEqual({ parts, decided: 1 });
+  });
+
+  it('a declared part on which a vote is demanded is voted as that part', () => {
+    const m = debating('i2');
+    m.as('m2').do({ type: 'division.demand' });
+    m.chair.do({ type: 'division.setParts', parts });
+    m.chair.do({ type: 'declaration.make', point: parts[0]!, subject: part(0), expected: 'adopted' });
+    m.as('m3').do({ type: 'declaration.demandVote' });
+    m.chair.refuse({ type: 'vote.open', point: parts[1]!, subject: part(1) }, 'PART_ORDER', '§ 24, stk. 5');
+    m.decide(part(0), ['m2'], [], parts[0]);
+    expect(m.state.division!.decided).toBe(1);
+  });
+
+  it('those who demanded may withdraw; when all have, the proposal is voted as a whole again', () => {
+    const m = debating('i2');
+    m.as('m2').do({ type: 'division.demand' });
+    m.as('m3').do({ type: 'division.demand' });
+    m.chair.do({ type: 'division.setParts', parts });
+    m.as('m4').refuse({ type: 'division.withdraw' }, 'DIVISION_NOT_DEMANDED', '§ 24, stk. 5');
+    expect(m.as('m2').do({ type: 'division.withdraw' })).toContainEqual({ type: 'demand', kind: 'divisionWithdrawn', count: 1 });
+    m.chair.refuse(proposal, 'DIVISION_DEMANDED', '§ 24, stk. 5');
+    m.as('m3').do({ type: 'division.withdraw' });
+    expect(m.state.demands.division).toEqual([]);
+    expect(m.state.division).toBeNull();
+    m.decide({ kind: 'proposal' }, ['m2'], [], 'Indstillingen');
+  });
+
+  it('the demand cannot be withdrawn once the parts are being voted on', () => {
+    const m = debating('i2');
+    m.as('m2').do({ type: 'division.demand' });
+    m.chair.do({ type: 'division.setParts', parts });
+    m.openVote(part(0));
+    m.as('m2').refuse({ type: 'division.withdraw' }, 'DIVISION_VOTING_BEGUN', '§ 24, stk. 5');
+  });
+
+  it('a disqualified member cannot demand division; leaving the item ends it', () => {
+    const m = debating('i2');
+    m.decide({ kind: 'disqualification', personId: 'm5' }, ['m2', 'm3']);
+    m.as('m5').refuse({ type: 'division.demand' }, 'DISQUALIFIED', '§ 23');
+    m.as('m2').do({ type: 'division.demand' });
+    m.chair.do({ type: 'division.setParts', parts });
+    m.finish();
+    expect(m.state.demands.division).toEqual([]);
+    expect(m.state.division).toBeNull();
   });
 });
 

@@ -12,7 +12,7 @@ export function Notices({ state }: { state: MeetingState }) {
       case 'demand': {
         const kind = String(e.kind);
         const key = `notice_demand_${kind}` as const;
-        if (['rollCall', 'closure', 'division', 'vote', 'agendaOrder'].includes(kind)) return t(key as 'notice_demand_vote', { count: String(e.count ?? '') });
+        if (['rollCall', 'closure', 'division', 'divisionWithdrawn', 'vote', 'agendaOrder'].includes(kind)) return t(key as 'notice_demand_vote', { count: String(e.count ?? '') });
         return null;
       }
       case 'meeting.lateWarning':

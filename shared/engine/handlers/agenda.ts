@@ -41,6 +41,7 @@ export function leaveItem(s: MeetingState, now: number) {
   s.currentItem = null;
   s.demands.closure = [];
   s.demands.division = [];
+  s.division = null;
   s.demands.rollCall = [];
 }
 

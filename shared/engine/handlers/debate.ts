@@ -1,5 +1,5 @@
 import { need, once } from '../../refusals';
-import { groupKey, isDisqualified } from '../selectors';
+import { groupKey, isDisqualified, proposalVotingBegun } from '../selectors';
 import { projectedSpeakers } from '../speakers';
 import { endSpeech } from '../state';
 import { chairOf, memberOf, requireCurrent, requireOpen } from './agenda';
@@ -98,15 +98,39 @@ export const debateHandlers = {
     s.demands.rollCall.push(me);
     return [{ type: 'demand', kind: 'rollCall', count: s.demands.rollCall.length }];
   },
-  // § 24, stk. 5: division of the point may be demanded until the vote has begun.
+  // § 24, stk. 5: division of the proposal may be demanded until the vote has begun — read as
+  // § 25 reads the same words: the vote on the item begins with its first amendment or proposal vote.
   'division.demand': (s, a) => {
     requireOpen(s);
-    requireCurrent(s);
+    const item = requireCurrent(s);
     const me = memberOf(a.actor);
-    need(!s.activeVote, 'DIVISION_AFTER_VOTE_BEGAN');
+    need(!isDisqualified(s, item.id, me), 'DISQUALIFIED');
+    need(!item.votingBegun && !proposalVotingBegun(s, item), 'DIVISION_AFTER_VOTE_BEGAN');
     once(s.demands.division, me, '§ 24, stk. 5');
     s.demands.division.push(me);
     return [{ type: 'demand', kind: 'division', count: s.demands.division.length }];
+  },
+  // Those who demanded division may withdraw it until the parts are voted on; when the last
+  // one does, the proposal may again be voted as a whole and the chair's parts lapse.
+  'division.withdraw': (s, a) => {
+    requireOpen(s);
+    const item = requireCurrent(s);
+    const me = memberOf(a.actor);
+    need(s.demands.division.includes(me), 'DIVISION_NOT_DEMANDED');
+    need(!proposalVotingBegun(s, item), 'DIVISION_VOTING_BEGUN');
+    s.demands.division = s.demands.division.filter((p) => p !== me);
+    if (!s.demands.division.length) s.division = null;
+    return [{ type: 'demand', kind: 'divisionWithdrawn', count: s.demands.division.length }];
+  },
+  // § 24, stk. 5 with § 18, stk. 1: the chair words the parts, editable until the first is voted on.
+  'division.setParts': (s, a) => {
+    requireOpen(s);
+    const item = requireCurrent(s);
+    need(s.demands.division.length, 'NO_DIVISION');
+    need(!proposalVotingBegun(s, item), 'DIVISION_VOTING_BEGUN');
+    const parts = a.parts.map((p) => p.trim());
+    need(parts.length >= 2 && new Set(parts).size === parts.length, 'DIVISION_BAD_PARTS');
+    s.division = { itemId: item.id, parts, decided: 0 };
   },
   // § 23, stk. 2: a member tells the secretariat of circumstances that may disqualify them.
   'disqualification.notify': (s, a, ctx) => {

@@ -26,6 +26,15 @@ const TO_CHAIR = {
     'Du kan flytte en anmodning af praktiske grunde eller for at afslutte en udveksling; angiv grunden.',
     'You may move a request for practical reasons or to finish an exchange; state the reason.',
   ],
+  DIVISION_DEMANDED: [
+    'Deling er krævet (§ 24, stk. 5); sæt forslaget under afstemning del for del.',
+    'Division has been demanded (§ 24, stk. 5); put the proposal to the vote part by part.',
+  ],
+  DIVISION_NO_PARTS: ['Formulér først delene af afstemningstemaet.', 'Word the parts of the point first.'],
+  PART_ORDER: [
+    'Sæt den næste del i din rækkefølge under afstemning; alle dele afgøres hver for sig.',
+    'Put the next part in your order to the vote; every part is decided on its own.',
+  ],
   NO_CURRENT_ITEM: ['Intet punkt er under behandling; start et punkt først.', 'No item is being handled; start an item first.'],
 } as const satisfies Partial<Record<RefusalCode, readonly [string, string]>>;
 

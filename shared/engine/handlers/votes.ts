@@ -5,6 +5,7 @@ import {
   hasQuorum,
   isDisqualified,
   isPresent,
+  divisionOf,
   mayVoteOn,
   nextAmendment,
   rollCallDemanded,
@@ -29,6 +30,7 @@ function checkSubject(s: MeetingState, subject: Subject) {
     case 'proposal':
       need(item!.reading === 2 || item!.readings === 1, 'FIRST_READING_ONLY');
       needChair(nextAmendment(s, item!.id) === null, 'AMENDMENT_ORDER');
+      checkPart(s, item!.id, subject.part);
       break;
     case 'amendment': {
       const am = s.amendments[subject.amendmentId];
@@ -64,6 +66,15 @@ function checkSubject(s: MeetingState, subject: Subject) {
       break;
   }
   return item;
+}
+
+/** § 24, stk. 5: once division is demanded, the proposal is decided part by part, in the chair's order. */
+function checkPart(s: MeetingState, itemId: string, part: string | undefined) {
+  const division = divisionOf(s, itemId);
+  if (!division) return;
+  needChair(part !== undefined, 'DIVISION_DEMANDED');
+  needChair(division.parts.length, 'DIVISION_NO_PARTS');
+  needChair(division.parts[division.decided] === part, 'PART_ORDER');
 }
 
 /** What a decided subject does to the meeting. */
@@ -118,6 +129,8 @@ function applyEffect(s: MeetingState, subject: Subject, adopted: boolean, now: n
       }
       break;
     case 'proposal':
+      // § 24, stk. 5: the part decided; the next one in the chair's order comes up.
+      if (item && s.division?.itemId === item.id && s.division.parts[s.division.decided] === subject.part) s.division.decided++;
       break;
   }
 }
@@ -229,7 +242,6 @@ export const voteHandlers = {
     s.activeVote = vote.id;
     s.declaration = null;
     s.demands.rollCall = [];
-    s.demands.division = [];
     if (item && (a.subject.kind === 'proposal' || a.subject.kind === 'amendment')) item.votingBegun = true;
     return [{ type: 'vote.opened', voteId: vote.id, mode }];
   },
@@ -307,6 +319,9 @@ export const voteHandlers = {
     need(hasQuorum(s), 'NO_QUORUM');
     const adopted = d.expected === 'adopted';
     s.declaration = null;
+    // Decided without a vote is decided all the same: § 25 and § 24, stk. 5 close as after a vote.
+    const item = d.itemId ? s.items[d.itemId] : undefined;
+    if (item && (d.subject.kind === 'proposal' || d.subject.kind === 'amendment')) item.votingBegun = true;
     addRecordEntry(s, ctx.now, { itemId: d.itemId, ...entryOf(d.subject, adopted, true), point: d.point, subject: d.subject, mode: 'declaration' });
     applyEffect(s, d.subject, adopted, ctx.now);
     return [{ type: 'declaration.confirmed', adopted }];

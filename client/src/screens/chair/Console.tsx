@@ -20,6 +20,7 @@ import { chairShortcuts } from './chairShortcuts';
 import { askBeforeFinish } from './confirmations';
 import { DeclarationPanel } from './DeclarationPanel';
 import { DemandsPanel } from './DemandsPanel';
+import { DivisionPanel } from './DivisionPanel';
 import { ElectionPanel } from './elections/ElectionPanel';
 import { HandOverPanel } from './HandOverPanel';
 import { ItemEditPanel } from './ItemEditPanel';
@@ -78,6 +79,7 @@ export function Console({ state, personId, password, onSignOut }: { state: Meeti
         <div className="col">
           <SpeakersPanel state={state} can={can} shortcuts={shortcuts} />
           <DemandsPanel state={state} />
+          {activeItem ? <DivisionPanel state={state} item={activeItem} can={can} /> : null}
           <SpeakingStatsPanel state={state} />
           {activeItem ? <AmendmentsPanel state={state} item={activeItem} can={can} /> : null}
           {activeItem ? <AmendmentDeadlinePanel key={activeItem.id} item={activeItem} can={can} /> : null}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { nextAmendment, rollCallDemanded } from '../../../../shared/engine/selectors';
+import { divisionOf, nextAmendment, rollCallDemanded } from '../../../../shared/engine/selectors';
 import type { ActionBody, Item, MeetingState, Refusal, Subject, VoteMode } from '../../../../shared/index';
 import type { Can } from './types';
 import { buildSubject, defaultPoint, emptyForm, type VoteForm } from './voteForm';
@@ -58,6 +58,10 @@ export function useVoteForm(state: MeetingState, activeItem: Item | undefined, c
     if (nextAm) f = { ...f, kind: 'amendment', amendmentId: nextAm };
     else if (activeItem.readings === 2 && activeItem.reading === 1) f = { ...f, kind: 'reading' };
   }
+  // § 24, stk. 5: while division stands, the proposal is offered as its next part.
+  const division = activeItem ? divisionOf(state, activeItem.id) : null;
+  const nextPart = division?.parts[division.decided];
+  if (f.kind === 'proposal' && !f.part.trim() && nextPart) f = { ...f, part: nextPart };
   if (f.kind === 'amendment' && (!f.amendmentId || state.amendments[f.amendmentId]?.status !== 'pending') && nextAm) f = { ...f, amendmentId: nextAm };
   const shown = { ...f, mode: f.mode ?? defaultMode };
 

@@ -1,4 +1,4 @@
-import type { PublicView } from '../../../../shared/index';
+import type { PublicPart, PublicView } from '../../../../shared/index';
 import { personLabel } from '../../components/common';
 import { useT, type Translate } from '../../i18n';
 import type { OpenCurrent } from './types';
@@ -12,6 +12,16 @@ export function proposerLine(view: PublicView, personId: string): { name: string
 /** § 25: "Vote on amendment 2 (moved by …)", by the one number every screen and the record use. */
 function amendmentLine(view: PublicView, amendment: { label: string; proposer: string }, t: Translate): string {
   return t('galleryVoteOnAmendment', { label: amendment.label, ...proposerLine(view, amendment.proposer) });
+}
+
+/** § 24, stk. 5: which part of the divided proposal is being decided. */
+function PartLine({ part }: { part: PublicPart }) {
+  const t = useT();
+  return (
+    <p className="gallery-vote-amendment" data-testid="gallery-vote-part">
+      {part.of ? `${t('subject_proposal')} · ${t('partOf', { n: part.number, m: part.of })}` : t('subject_proposal')}
+    </p>
+  );
 }
 
 /** The vote under way (§ 24): what is voted on, and how far it has come. */
@@ -28,6 +38,7 @@ export function GalleryVote({ view, vote }: { view: PublicView; vote: NonNullabl
           {amendmentLine(view, vote.amendment, t)}
         </p>
       ) : null}
+      {vote.part ? <PartLine part={vote.part} /> : null}
       <p className="gallery-point">{vote.point}</p>
       {vote.mode === 'manual' ? (
         <p className="gallery-voted">{t('manualVote')}</p>
@@ -45,6 +56,7 @@ export function GalleryDeclaration({ declaration }: { declaration: NonNullable<O
   return (
     <section className="gallery-vote">
       <h2>{t('declaration')}</h2>
+      {declaration.part ? <PartLine part={declaration.part} /> : null}
       <p className="gallery-point">{declaration.point}</p>
       <p>{t('declarationExpected', { outcome: t(declaration.expected) })}</p>
       {declaration.demands > 0 ? <p>{t('declarationDemands', { n: declaration.demands })}</p> : null}

@@ -1,9 +1,12 @@
-import type { Item } from '../../../../shared/index';
+import { divisionOf } from '../../../../shared/engine/selectors';
+import type { Item, MeetingState } from '../../../../shared/index';
 import { useT } from '../../i18n';
 
 /** The item under debate, closed ones included (members are bound by § 3). */
-export function ItemCard({ item }: { item: Item | undefined }) {
+export function ItemCard({ item, state }: { item: Item | undefined; state: MeetingState }) {
   const t = useT();
+  // § 24, stk. 5: once divided, the proposal is decided in the parts the chair worded.
+  const parts = item ? (divisionOf(state, item.id)?.parts ?? []) : [];
   return (
     <section className="card" aria-labelledby="item-title">
       {item ? (
@@ -17,6 +20,15 @@ export function ItemCard({ item }: { item: Item | undefined }) {
             <p>
               <span className="label">{t('proposal')}:</span> {item.proposal}
             </p>
+          ) : null}
+          {parts.length ? (
+            <ol className="plain division-parts" aria-label={t('seatDivisionParts')} data-testid="seat-division-parts">
+              {parts.map((p, i) => (
+                <li key={p}>
+                  <span className="label">{t('partOf', { n: i + 1, m: parts.length })}:</span> {p}
+                </li>
+              ))}
+            </ol>
           ) : null}
         </>
       ) : (

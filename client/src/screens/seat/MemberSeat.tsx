@@ -57,7 +57,7 @@ export function MemberSeat({ state: shared, personId, seatId }: { state: Meeting
         {vote ? <VoteCard state={state} vote={vote} personId={personId} myBallot={myBallot} allowed={allowed} /> : null}
         <DeclarationCard state={state} personId={personId} allowed={allowed} />
         <SeatElection state={state} personId={personId} actor={actor} />
-        <ItemCard item={activeItem} />
+        <ItemCard item={activeItem} state={state} />
         {activeItem ? (
           <>
             <FloorCard state={state} item={activeItem} personId={personId} allowed={allowed} />

@@ -18,5 +18,9 @@ export function amendmentName(state: MeetingState, t: Translate, amendmentId: Am
 
 /** What a vote or a declaration decides, in words; an amendment by its number and proposer. */
 export function subjectText(state: MeetingState, t: Translate, subject: Subject): string {
-  return subject.kind === 'amendment' ? amendmentName(state, t, subject.amendmentId) : t(`subject_${subject.kind}`);
+  if (subject.kind === 'amendment') return amendmentName(state, t, subject.amendmentId);
+  // § 24, stk. 5: a part of a divided proposal, by its place in the chair's order.
+  const parts = subject.kind === 'proposal' && subject.part !== undefined ? (state.division?.parts ?? []) : [];
+  const at = subject.kind === 'proposal' && subject.part !== undefined ? parts.indexOf(subject.part) : -1;
+  return at < 0 ? t(`subject_${subject.kind}`) : `${t('subject_proposal')} · ${t('partOf', { n: at + 1, m: parts.length })}`;
 }
