@@ -48,9 +48,9 @@ describe('§ 19, stk. 2 — party-first speaker order', () => {
     const m = debating('i2');
     m.request('m2', 'm3', 'm14'); // Ø, Ø, A
     expect(projectedSpeakers(m.state)).toEqual([
-      { personId: 'm2', reason: 'groupFirst' },
-      { personId: 'm14', reason: 'groupFirst' },
-      { personId: 'm3', reason: 'order' },
+      { personId: 'm2', kind: 'speech', reason: 'groupFirst' },
+      { personId: 'm14', kind: 'speech', reason: 'groupFirst' },
+      { personId: 'm3', kind: 'speech', reason: 'order' },
     ]);
     // A later request from a party that has not spoken still goes before m3.
     m.request('m24'); // C
@@ -64,9 +64,9 @@ describe('§ 19, stk. 2 — party-first speaker order', () => {
     expect(m.speakNext()).toBe('m2');
     m.request('m14', 'm24'); // A and C, asked after m3
     expect(projectedSpeakers(m.state)).toEqual([
-      { personId: 'm14', reason: 'groupFirst' },
-      { personId: 'm24', reason: 'groupFirst' },
-      { personId: 'm3', reason: 'order' },
+      { personId: 'm14', kind: 'speech', reason: 'groupFirst' },
+      { personId: 'm24', kind: 'speech', reason: 'groupFirst' },
+      { personId: 'm3', kind: 'speech', reason: 'order' },
     ]);
   });
 
@@ -143,7 +143,7 @@ describe('§ 19, stk. 2 — the chair may change the order, stating the reason',
     const m = debating('i2');
     m.request('m2', 'm14', 'm24', 'm31');
     m.chair.do({ type: 'floor.move', personId: 'm31', toIndex: 0, reason: 'Replik til ordføreren' });
-    expect(projectedSpeakers(m.state)[0]).toEqual({ personId: 'm31', reason: 'moved', movedReason: 'Replik til ordføreren' });
+    expect(projectedSpeakers(m.state)[0]).toEqual({ personId: 'm31', kind: 'speech', reason: 'moved', movedReason: 'Replik til ordføreren' });
     expect(list(m)).toEqual(['m31', 'm2', 'm14', 'm24']);
     expect(m.state.log.at(-1)!.text).toContain('Replik til ordføreren');
     expect(m.speakNext()).toBe('m31');

@@ -15,7 +15,9 @@ import { HOUR, MINUTE, SECOND, T0, smallChamber } from './helpers/meeting';
 // party, two independents, four substitutes) and a hand-built one with parties of several
 // members (two substitutes), so the party-first rule has same-party requests to order.
 const CHAMBERS = [demoChamber({ seatCount: 12 }).setup, smallChamber(12)];
-const CONFIG = { memberCount: 12 };
+// The second chamber runs with the annex's optional group budget (10 minutes per group per
+// item) and one short remark per speech, so budgets and limits are reached in the runs.
+const CONFIGS = [{ memberCount: 12 }, { memberCount: 12, groupBudgetSeconds: 600, shortRemark: { seconds: 30, perSpeech: 1 } }];
 const MEMBERS = CHAMBERS[0]!.persons.filter((p) => p.kind === 'member').map((p) => p.id);
 const PERSONS = [...new Set(CHAMBERS.flatMap((c) => c.persons.map((p) => p.id))), 'ghost'];
 const SUBS = PERSONS.filter((p) => p.startsWith('sub'));
@@ -159,6 +161,8 @@ function body(s: MeetingState, type: ActionType, { a, b, c }: Step): Record<stri
     }
     case 'order.call':
       return { personId: pick(PERSONS, a) };
+    case 'floor.withdraw':
+      return a % 2 ? {} : { kind: pick(['speech', 'remark', 'order'] as const, b) };
     case 'vote.open':
       return {
         point: 'Afstemningstema',
@@ -291,10 +295,29 @@ function checkInvariants(s: MeetingState) {
   // § 8: a member replaced by a substitute is not seated beside them.
   for (const [member, sub] of Object.entries(s.substitutes))
     assert(!(occupants.includes(member) && occupants.includes(sub)), () => `${member} and substitute ${sub} both seated`);
-  // § 19: nobody stands twice on a speaker list.
+  // § 19 and its annex: nobody stands twice on a speaker list for the same kind of speech.
   for (const item of Object.values(s.items)) {
-    const ids = item.debate.requests.map((r) => r.personId);
+    const ids = item.debate.requests.map((r) => `${r.kind ?? 'speech'}:${r.personId}`);
     assert(new Set(ids).size === ids.length, () => `twice on the list of ${item.id}: ${ids.join(',')}`);
+  }
+  // Annex (bilag 1): a speech draws no more short remarks than allowed, each to an ordinary
+  // speech of another member; a group's speeches end by its time on the item.
+  for (const item of Object.values(s.items)) {
+    const rule = s.config.shortRemark;
+    const counts = new Map<number, number>();
+    for (const sp of item.speeches) {
+      if (sp.kind !== 'remark') continue;
+      const target = item.speeches[sp.to!];
+      assert(target && (target.kind === 'first' || target.kind === 'later'), () => `${item.id}: a remark to ${sp.to} answers no speech`);
+      assert(target.personId !== sp.personId, () => `${item.id}: ${sp.personId} remarks on their own speech`);
+      counts.set(sp.to!, (counts.get(sp.to!) ?? 0) + 1);
+    }
+    for (const r of item.debate.requests) if (r.kind === 'remark') counts.set(r.to!, (counts.get(r.to!) ?? 0) + 1);
+    for (const [to, n] of counts) assert(rule && n <= rule.perSpeech, () => `${item.id}: speech ${to} drew ${n} remarks`);
+    const sp = item.debate.speaking;
+    const budget = s.config.groupBudgetSeconds;
+    if (sp && budget !== null && sp.kind !== 'order')
+      assert(sp.deadline - sp.startedAt <= budget * 1000, () => `${item.id}: a speech runs past its group's time`);
   }
   // § 16: a closed vote counts only ballots of persons it found present.
   for (const v of Object.values(s.votes)) {
@@ -334,7 +357,7 @@ function runProperty(types: readonly ActionType[], numRuns: number): Stats {
   fc.assert(
     fc.property(fc.nat(3), fc.nat(1), fc.array(stepArb, { minLength: 60, maxLength: 60 }), (start, chamber, steps) => {
       const withPrelude = start > 0;
-      let s = createState(CHAMBERS[chamber]!, CONFIG);
+      let s = createState(CHAMBERS[chamber]!, CONFIGS[chamber]);
       let now = T0;
       if (withPrelude) prelude(s, { now });
       for (const step of steps) {
@@ -399,6 +422,16 @@ describe('engine properties over random action sequences (12 seats)', () => {
     // The runs reach deep into the meeting, not just refusals at the door.
     expect(stats.accepted).toBeGreaterThan(2000);
     for (const t of ['vote.open', 'vote.cast', 'vote.close', 'floor.give', 'amendment.submit', 'declaration.confirm', 'item.start', 'vote.manualResult'])
+      expect(stats.types.has(t), `never accepted ${t}`).toBe(true);
+  });
+
+  it('the same, in the debate alone: the annex’s kinds of speech (short remark, point of order) and the group budget', () => {
+    const DEBATE: ActionType[] = [
+      'floor.request', 'floor.requestRemark', 'floor.requestOrder', 'floor.withdraw', 'floor.give', 'floor.end',
+      'floor.yield', 'floor.move', 'presence.checkOut', 'presence.checkIn', 'closure.demand', 'item.finish', 'item.start',
+    ];
+    const stats = runProperty(DEBATE, Number(process.env.FC_RUNS ?? 60));
+    for (const t of ['floor.requestRemark', 'floor.requestOrder', 'floor.give'])
       expect(stats.types.has(t), `never accepted ${t}`).toBe(true);
   });
 
