@@ -58,6 +58,14 @@ export const common: Translation<typeof da> = {
   reason_moved: 'Moved by the chair: {reason} (§ 19, stk. 2)',
   firstSpeech: '1st speech',
   laterSpeech: 'Later speech',
+  // Annex (bilag 1): the kinds of speech
+  kind_first: '1st speech',
+  kind_later: 'Later speech',
+  kind_remark: 'Short remark',
+  kind_order: 'Point of order',
+  reason_pointOfOrder: 'A point of order goes first (annex)',
+  reason_remark: 'Short remark to the speech (annex)',
+  groupTimeLeft: 'Group\u2019s time left: {time}',
   overTime: 'over time',
   timeLeft: 'Time left',
   // votes

@@ -26,7 +26,7 @@ export function OverlaySpeaker({ view, speaking }: { view: PublicView; speaking:
           {who.name}
         </div>
         <div className="overlay-speaker-party" data-testid="overlay-speaker-party">
-          {who.group?.name ?? who.letter}
+          {who.group?.name ?? who.letter} · <span data-testid="overlay-speech-kind">{t(`kind_${speaking.kind}`)}</span>
         </div>
       </div>
       <SpeakingClock deadline={speaking.deadline} className="overlay-clock" />
