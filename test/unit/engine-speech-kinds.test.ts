@@ -8,6 +8,8 @@ import { demoChamber } from '../../server/demo/chamber';
 import type { ChamberConfig } from '../../shared/config';
 import { projectedSpeakers } from '../../shared/engine/speakers';
 import { PRESETS, presetConfig, type Preset } from '../../shared/presets';
+import { speakingStats } from '../../shared/record/speaking';
+import { buildTimeline, chapters } from '../../shared/record/timeline';
 import { MINUTE, SECOND, debating } from './helpers/meeting';
 
 const presets = Object.values(PRESETS);
@@ -224,5 +226,47 @@ describe('where the two councils differ (shared/presets.ts)', () => {
       forceVoteMembers: 4,
       speakingTime: { firstSeconds: 240, laterSeconds: 120 },
     });
+  });
+});
+
+describe.each(presets)('the speech index and the speaking statistics count by kind — $id', (p) => {
+  it('first, later, short remark and point of order are told apart in the timeline, its chapters and the tallies', () => {
+    const { m, o1, a1, c1 } = council(p);
+    m.request(o1);
+    m.chair.do({ type: 'floor.give' });
+    m.as(a1).do({ type: 'floor.requestRemark' });
+    m.advance(90 * SECOND);
+    m.chair.do({ type: 'floor.end' });
+    m.chair.do({ type: 'floor.give' }); // a1's remark
+    m.advance(40 * SECOND);
+    m.chair.do({ type: 'floor.end' });
+    m.as(c1).do({ type: 'floor.requestOrder' });
+    m.chair.do({ type: 'floor.give' });
+    m.advance(20 * SECOND);
+    m.chair.do({ type: 'floor.end' });
+    m.request(o1);
+    m.chair.do({ type: 'floor.give' });
+    m.advance(30 * SECOND);
+    m.chair.do({ type: 'floor.end' });
+
+    const st = speakingStats(m.state, { audience: 'members' });
+    const item = st.items.find((i) => i.itemId === 'i2')!;
+    expect(item.byKind).toEqual({
+      first: { ms: 90 * SECOND, speeches: 1 },
+      later: { ms: 30 * SECOND, speeches: 1 },
+      remark: { ms: 40 * SECOND, speeches: 1 },
+      order: { ms: 20 * SECOND, speeches: 1 },
+    });
+    expect(st.meeting.byKind.remark).toEqual({ ms: 40 * SECOND, speeches: 1 });
+
+    const tl = buildTimeline(m.state, 'public');
+    const it2 = tl.items.find((i) => !i.closed && i.id === 'i2');
+    expect(it2 && !it2.closed ? it2.speeches.map((s) => s.kind) : []).toEqual(['first', 'remark', 'order', 'later']);
+    const da = chapters(tl, 'da', m.now).map((c) => c.text);
+    const en = chapters(tl, 'en', m.now).map((c) => c.text);
+    expect(da.filter((x) => x.endsWith('– kort bemærkning'))).toHaveLength(1);
+    expect(da.filter((x) => x.endsWith('– til forretningsordenen'))).toHaveLength(1);
+    expect(en.filter((x) => x.endsWith('– short remark'))).toHaveLength(1);
+    expect(en.filter((x) => x.endsWith('– point of order'))).toHaveLength(1);
   });
 });
