@@ -39,7 +39,7 @@ const currentOpen = z.strictObject({
   reading: z.number().int(),
   readings: z.number().int(),
   speaking: z
-    .strictObject({ personId, startedAt: z.number().describe('Epoch ms, server clock.'), deadline: z.number().describe('Epoch ms, server clock.'), first: z.boolean(), kind: z.enum(['first', 'later', 'remark', 'order']).describe('Annex (bilag 1): first or later speech, short remark [kort bemærkning], point of order [til forretningsordenen].') })
+    .strictObject({ personId, startedAt: z.number().describe('Epoch ms, server clock.'), deadline: z.number().describe('Epoch ms, server clock.'), first: z.boolean(), kind: z.enum(['first', 'later', 'remark', 'order']).describe('Annex (bilag 1): first or later speech, short remark [kort bemærkning], point of order [til forretningsordenen].'), groupLeftMs: z.number().nullable().describe('Annex (bilag 1): the speaker\u2019s group\u2019s time on the item when the speech began; null without a budget.') })
     .nullable(),
   queue: z
     .array(z.strictObject({ personId, kind: z.enum(['speech', 'remark', 'order']), reason: z.enum(['groupFirst', 'order', 'moved', 'pointOfOrder', 'remark']) }))

@@ -136,7 +136,8 @@ export interface PublicView {
         proposal: string | null;
         reading: number;
         readings: number;
-        speaking: { personId: PersonId; startedAt: number; deadline: number; first: boolean; kind: SpeechKind } | null;
+        /** `groupLeftMs`: annex (bilag 1), the speaker's group's time on the item when the speech began (null: no budget). */
+        speaking: { personId: PersonId; startedAt: number; deadline: number; first: boolean; kind: SpeechKind; groupLeftMs: number | null } | null;
         queue: { personId: PersonId; kind: RequestKind; reason: PlaceReason }[];
         /** Annex (bilag 1): each group's time left on the item from finished speeches, when the item has a budget. */
         groupTime: null | { budgetMs: number; left: Record<string, number> };
@@ -285,6 +286,7 @@ export function publicView(s: MeetingState): PublicView {
               deadline: cur.debate.speaking.deadline,
               first: cur.debate.speaking.first,
               kind: cur.debate.speaking.kind,
+              groupLeftMs: cur.debate.speaking.kind === 'order' ? null : groupTimeLeft(s, cur, cur.debate.speaking.groupKey),
             }
           : null,
         queue: projectedSpeakers(s, cur.id).map((p) => ({ personId: p.personId, kind: p.kind, reason: p.reason })),

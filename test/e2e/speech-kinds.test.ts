@@ -92,3 +92,19 @@ describe('a short remark [kort bemærkning] from the seat, given by the chair, s
     await poll(() => seatPage.getByTestId('speech-kinds').innerText()).toContain('§ 19, stk. 2, bilag 1');
   });
 });
+
+describe('the speaking time per group per item (annex, optional)', () => {
+  it('on an item with a budget, the seat, the chair and the gallery show the speaker’s group’s time beside the speech’s', async () => {
+    await ok(chairSocket, { type: 'item.finish' });
+    await ok(chairSocket, { type: 'agenda.add', item: { id: 'u1', title: 'Punkt med tidsramme', text: '', kind: 'other', doors: 'open', groupBudgetSeconds: 600 } });
+    await ok(chairSocket, { type: 'item.start', itemId: 'u1' });
+    await ok(seats.get(speaker.id)!, { type: 'floor.request' });
+    await ok(chairSocket, { type: 'floor.give' });
+    await poll(() => server.service.state.items.u1!.debate.speaking?.personId).toBe(speaker.id);
+    const clock = /Gruppens taletid: (10:00|9:[0-5]\d)/;
+    await poll(() => gallery.getByTestId('gallery-group-time').innerText()).toMatch(clock);
+    await poll(() => chair.getByTestId('chair-group-time').innerText()).toMatch(clock);
+    await poll(() => seatPage.getByTestId('seat-group-time').innerText()).toMatch(clock);
+    await expectAccessible(gallery, 'the gallery with a group’s time');
+  });
+});

@@ -10,6 +10,7 @@ import { projectedSpeakers } from '../../shared/engine/speakers';
 import { PRESETS, presetConfig, type Preset } from '../../shared/presets';
 import { speakingStats } from '../../shared/record/speaking';
 import { buildTimeline, chapters } from '../../shared/record/timeline';
+import { publicView } from '../../shared/views';
 import { MINUTE, SECOND, debating } from './helpers/meeting';
 
 const presets = Object.values(PRESETS);
@@ -167,6 +168,10 @@ describe.each(presets)('the speaking time per group per item (optional) — $id'
     m.chair.do({ type: 'floor.end' });
     m.chair.do({ type: 'floor.give' }); // o2: a first speech, but only 100 s of Ø's time is left
     expect(m.item.debate.speaking!.deadline).toBe(m.now + 100 * SECOND);
+    // The public view carries the group's time as the speech began, for the gallery's clock.
+    const cur = publicView(m.state).current;
+    expect(cur && !cur.closed ? cur.speaking : null).toMatchObject({ personId: o2, kind: 'first', groupLeftMs: 100 * SECOND });
+    expect(cur && !cur.closed ? cur.groupTime?.left[`group:${m.groupOf(o2)}`] : null).toBe(100 * SECOND);
     m.chair.do({ type: 'floor.end' });
     m.finish();
     m.chair.do({ type: 'agenda.add', item: { id: 'u1', title: 'Uden tidsramme', text: '', kind: 'other', doors: 'open', groupBudgetSeconds: null } });

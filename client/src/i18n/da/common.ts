@@ -64,7 +64,7 @@ export const common = {
   kind_order: 'Til forretningsordenen',
   reason_pointOfOrder: 'Til forretningsordenen går forrest (bilag 1)',
   reason_remark: 'Kort bemærkning til indlægget (bilag 1)',
-  groupTimeLeft: 'Gruppens taletid tilbage: {time}',
+  groupTime: 'Gruppens taletid',
   overTime: 'over tiden',
   timeLeft: 'Tid tilbage',
   // votes

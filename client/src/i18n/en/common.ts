@@ -65,7 +65,7 @@ export const common: Translation<typeof da> = {
   kind_order: 'Point of order',
   reason_pointOfOrder: 'A point of order goes first (annex)',
   reason_remark: 'Short remark to the speech (annex)',
-  groupTimeLeft: 'Group\u2019s time left: {time}',
+  groupTime: 'Group\u2019s time',
   overTime: 'over time',
   timeLeft: 'Time left',
   // votes

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { groupTimeLeft, projectedSpeakers } from '../../../../shared/engine/speakers';
-import { formatDuration } from '../../../../shared/record/speaking';
 import type { ActionBody, MeetingState, ProjectedSpeaker } from '../../../../shared/index';
 import { ActionButton, PersonName, personLabel, SpeakingClock } from '../../components/common';
 import { Section } from '../../components/panels';
@@ -36,7 +35,7 @@ export function SpeakersPanel({ state, can, shortcuts }: { state: MeetingState; 
     );
   }
   // Annex (bilag 1): the speaker's group's time on the item before this speech (the clock counts this one down).
-  const groupLeft = speaking ? groupTimeLeft(state, active, speaking.groupKey) : null;
+  const groupLeft = speaking && speaking.kind !== 'order' ? groupTimeLeft(state, active, speaking.groupKey) : null;
   const callBody: ActionBody | null = speaking ? { type: 'order.call', personId: speaking.personId } : null;
   return (
     <Section title={t('speakerList')} id="speakers-title">
@@ -48,7 +47,12 @@ export function SpeakersPanel({ state, can, shortcuts }: { state: MeetingState; 
               <PersonName view={state} personId={speaking.personId} />
             </strong>{' '}
             <SpeakingClock deadline={speaking.deadline} className="clock-big" /> <span className="tag" data-testid="chair-speech-kind">{t(`kind_${speaking.kind ?? (speaking.first ? 'first' : 'later')}`)}</span>
-            {groupLeft !== null ? <span className="hint"> · {t('groupTimeLeft', { time: formatDuration(groupLeft) })}</span> : null}
+            {speaking && groupLeft !== null ? (
+              <span className="hint" data-testid="chair-group-time">
+                {' '}
+                · {t('groupTime')}: <SpeakingClock deadline={speaking.startedAt + groupLeft} label={t('groupTime')} />
+              </span>
+            ) : null}
           </>
         ) : (
           t('nobodySpeaking')

@@ -26,6 +26,11 @@ export function GallerySpeakers({ view, cur }: { view: PublicView; cur: OpenCurr
               {t(`kind_${cur.speaking.kind}`)}
             </span>
             <SpeakingClock deadline={cur.speaking.deadline} className="gallery-clock" />
+            {cur.speaking.groupLeftMs !== null ? (
+              <span className="gallery-speech-kind" data-testid="gallery-group-time">
+                {t('groupTime')}: <SpeakingClock deadline={cur.speaking.startedAt + cur.speaking.groupLeftMs} label={t('groupTime')} />
+              </span>
+            ) : null}
           </div>
         ) : (
           <p className="gallery-muted">{t('nobodySpeaking')}</p>

@@ -27,6 +27,12 @@ export function OverlaySpeaker({ view, speaking }: { view: PublicView; speaking:
         </div>
         <div className="overlay-speaker-party" data-testid="overlay-speaker-party">
           {who.group?.name ?? who.letter} · <span data-testid="overlay-speech-kind">{t(`kind_${speaking.kind}`)}</span>
+          {speaking.groupLeftMs !== null ? (
+            <>
+              {' '}
+              · {t('groupTime')}: <SpeakingClock deadline={speaking.startedAt + speaking.groupLeftMs} label={t('groupTime')} />
+            </>
+          ) : null}
         </div>
       </div>
       <SpeakingClock deadline={speaking.deadline} className="overlay-clock" />

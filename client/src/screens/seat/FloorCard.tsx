@@ -1,4 +1,4 @@
-import { projectedSpeakers, type ProjectedSpeaker } from '../../../../shared/engine/speakers';
+import { groupTimeLeft, projectedSpeakers, type ProjectedSpeaker } from '../../../../shared/engine/speakers';
 import type { Actor, Allowed, Item, MeetingState } from '../../../../shared/index';
 import { ActionButton, PersonName, SpeakingClock } from '../../components/common';
 import { useT } from '../../i18n';
@@ -16,6 +16,8 @@ export function FloorCard({ state, item, personId, actor, allowed }: { state: Me
   const mine = queue.map((q, i) => ({ q, n: i + 1 })).filter((x) => x.q.personId === personId);
   const hasSpeech = mine.some((x) => x.q.kind === 'speech');
   const speaking = item.debate.speaking;
+  // Annex (bilag 1): the speaker's group's time on the item, counting down with the speech.
+  const groupLeft = speaking && speaking.kind !== 'order' ? groupTimeLeft(state, item, speaking.groupKey) : null;
   const reasonText = (q: ProjectedSpeaker) => {
     if (q.reason === 'moved') return t('reason_moved', { reason: q.movedReason ?? '' });
     if (q.reason === 'pointOfOrder') return t('reason_pointOfOrder');
@@ -31,6 +33,12 @@ export function FloorCard({ state, item, personId, actor, allowed }: { state: Me
           {speaking.personId === personId ? <strong>{t('youHaveFloor')}: </strong> : <span>{t('speaking')}: </span>}
           <PersonName view={state} personId={speaking.personId} /> <span className="tag">{t(`kind_${speaking.kind ?? (speaking.first ? 'first' : 'later')}`)}</span>{' '}
           <SpeakingClock deadline={speaking.deadline} />
+          {groupLeft !== null ? (
+            <span className="hint" data-testid="seat-group-time">
+              {' '}
+              · {t('groupTime')}: <SpeakingClock deadline={speaking.startedAt + groupLeft} label={t('groupTime')} />
+            </span>
+          ) : null}
         </p>
       ) : (
         <p>{t('nobodySpeaking')}</p>
