@@ -11,7 +11,8 @@ import { PRESETS, presetConfig, type Preset } from '../../shared/presets';
 import { speakingStats } from '../../shared/record/speaking';
 import { buildTimeline, chapters } from '../../shared/record/timeline';
 import { publicView } from '../../shared/views';
-import { MINUTE, SECOND, debating } from './helpers/meeting';
+import { quorumNeeded } from '../../shared/engine/selectors';
+import { MINUTE, SECOND, debating, meeting } from './helpers/meeting';
 
 const presets = Object.values(PRESETS);
 
@@ -193,6 +194,20 @@ describe('where the two councils differ (shared/presets.ts)', () => {
     const b = council(mun).m;
     expect(a.state.config.memberCount).toBe(a.members.length);
     expect(b.state.config.memberCount).toBe(b.members.length);
+  });
+
+  it('§ 15 / KSL § 12, stk. 1: half the members — 28 of 55, 16 of 31 — must be present to vote', () => {
+    for (const [preset, needed] of [[cph, 28], [mun, 16]] as const) {
+      const m = meeting({ setup: demoChamber({ seatCount: preset.config.memberCount }).setup, config: preset.config });
+      m.checkInAll(needed - 1);
+      m.open();
+      m.start('i2');
+      expect(quorumNeeded(m.state)).toBe(needed);
+      m.chair.refuse({ type: 'vote.open', point: 'x', subject: { kind: 'proposal' } }, 'NO_QUORUM', '§ 15');
+      const last = m.members.find((x) => !m.present().includes(x))!;
+      m.checkIn(last);
+      m.openVote({ kind: 'proposal' });
+    }
   });
 
   it('a closure vote is forced by six members in Copenhagen and by four in the municipal council (§ 18, stk. 4)', () => {
