@@ -82,6 +82,7 @@ describe('a short remark [kort bemærkning] from the seat, given by the chair, s
     await expectAccessible(gallery, 'the gallery with a short remark');
     await seatPage.getByRole('button', { name: 'Afslut mit indlæg' }).waitFor();
     await poll(() => seatPage.getByTestId('seat-speaking').innerText()).toContain('Kort bemærkning');
+    await expectAccessible(seatPage, 'the seat giving its short remark');
   });
 
   it('a second remark to the same speech is refused on the seat with the paragraph', async () => {
