@@ -16,6 +16,7 @@ let server: RunningServer;
 let chair: Page;
 let seatPage: Page;
 let gallery: Page;
+let overlay: Page;
 let chairSocket: Socket;
 let seats: Map<string, Socket>;
 let me: Person;
@@ -42,6 +43,7 @@ beforeAll(async () => {
   seatPage = await stage.newPage({ width: 1180, height: 820 }, `/seat#key=${encodeURIComponent(demo.seatKeys[me.seatId!]!)}`);
   await checkInAt(seatPage, demo.codes[me.id]!);
   gallery = await stage.newPage({ width: 1920, height: 1080 }, '/gallery');
+  overlay = await stage.newPage({ width: 1920, height: 1080 }, '/overlay');
 });
 
 afterAll(() => stage.close());
@@ -80,6 +82,8 @@ describe('a short remark [kort bemærkning] from the seat, given by the chair, s
     const clock = gallery.locator('.gallery-clock');
     await poll(async () => (await clock.innerText()).trim()).toMatch(/^(1:00|0:[0-5]\d)$/);
     await expectAccessible(gallery, 'the gallery with a short remark');
+    // The broadcast overlay's lower third names the kind too.
+    await poll(() => overlay.getByTestId('overlay-speech-kind').innerText()).toBe('Kort bemærkning');
     await seatPage.getByRole('button', { name: 'Afslut mit indlæg' }).waitFor();
     await poll(() => seatPage.getByTestId('seat-speaking').innerText()).toContain('Kort bemærkning');
     await expectAccessible(seatPage, 'the seat giving its short remark');
