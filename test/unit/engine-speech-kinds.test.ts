@@ -77,6 +77,20 @@ describe.each(presets)('the speaker list with the annex’s kinds — $id', (p) 
     m.as(a1).do({ type: 'floor.requestOrder' });
   });
 
+  it('a pending short remark or point of order does not hold up a closure vote (§ 18, stk. 4); a speech request does', () => {
+    const { m, o1, a1, c1 } = council(p);
+    m.request(o1);
+    m.chair.do({ type: 'floor.give' });
+    m.as(a1).do({ type: 'floor.requestRemark' });
+    m.as(c1).do({ type: 'floor.requestOrder' });
+    m.chair.do({ type: 'floor.end' });
+    const closure = { type: 'vote.open', point: 'Forhandlingen afsluttes', subject: { kind: 'closure' } } as const;
+    m.request(c1);
+    m.chair.refuse(closure, 'CLOSURE_BEFORE_ALL_SPOKE', '§ 18, stk. 4');
+    m.as(c1).do({ type: 'floor.withdraw' });
+    m.chair.do(closure);
+  });
+
   it('a short remark answers the latest speech: asked during it, heard right after it, before the list', () => {
     const { m, o1, o2, a1, c1 } = council(p);
     m.as(a1).refuse({ type: 'floor.requestRemark' }, 'NO_SPEECH_TO_REMARK', '§ 19, stk. 2, bilag 1');
