@@ -36,6 +36,7 @@ export const itemSetupSchema = z.object({
   speakingTime: z
     .object({ firstSeconds: z.number().int().min(10).max(3600), laterSeconds: z.number().int().min(10).max(3600) })
     .optional(),
+  groupBudgetSeconds: z.number().int().min(10).max(36000).nullable().optional(),
   amendmentDeadline: z.number().int().min(0).optional(),
   urgentReason: z.string().max(2000).optional(),
   // § 14: only web links (no javascript: or data: address reaches a member's screen).
@@ -79,7 +80,10 @@ export const actionBodySchema = z.discriminatedUnion('type', [
   a('item.setDoors', { itemId: id, doors: z.enum(['open', 'closed']), reason: z.string().max(2000).optional() }),
   // Speaker list (§ 19)
   a('floor.request', {}),
-  a('floor.withdraw', {}),
+  a('floor.withdraw', { kind: z.enum(['speech', 'remark', 'order']).optional() }),
+  // Annex (bilag 1): a short remark to the latest speech, a point of order.
+  a('floor.requestRemark', {}),
+  a('floor.requestOrder', {}),
   a('floor.give', {}),
   a('floor.end', {}),
   a('floor.yield', {}),
@@ -193,6 +197,8 @@ export const ACTION_ROLES: Record<ActionType, readonly Role[]> = {
   'item.setDoors': ['chair'],
   'floor.request': ['member'],
   'floor.withdraw': ['member'],
+  'floor.requestRemark': ['member'],
+  'floor.requestOrder': ['member'],
   'floor.give': ['chair'],
   'floor.end': ['chair'],
   'floor.yield': ['member'],

@@ -11,6 +11,18 @@ export interface ChamberConfig {
   forceVoteMembers: number;
   /** § 19 and its annex: speaking time in seconds for a first and for a later speech. */
   speakingTime: { firstSeconds: number; laterSeconds: number };
+  /**
+   * Annex (bilag 1): a short remark [kort bemærkning] to the latest speaker, its length and how
+   * many one speech may draw. null: this council has no short remarks (a difference in kind).
+   */
+  shortRemark: { seconds: number; perSpeech: number } | null;
+  /** Annex (bilag 1): a point of order [til forretningsordenen] goes first on the list. null: none. */
+  pointOfOrder: { seconds: number } | null;
+  /**
+   * Annex (bilag 1), optional: speaking time per group per item, in seconds. When a group's time
+   * is used its members get no further speech or short remark on the item. null: no budget.
+   */
+  groupBudgetSeconds: number | null;
   /** § 7: the normal latest end of a meeting, local time "HH:MM". */
   normalEnd: string;
   /** The chamber's time zone, for § 7. */
@@ -30,6 +42,9 @@ export const defaultConfig: ChamberConfig = {
   rollCallShare: 1 / 3,
   forceVoteMembers: 6,
   speakingTime: { firstSeconds: 300, laterSeconds: 120 },
+  shortRemark: { seconds: 60, perSpeech: 2 },
+  pointOfOrder: { seconds: 60 },
+  groupBudgetSeconds: null,
   normalEnd: '23:00',
   timeZone: 'Europe/Copenhagen',
   presenceGraceMs: 5000,

@@ -10,3 +10,4 @@ export { projectedSpeakers, type ProjectedSpeaker } from './engine/speakers';
 export * from './engine/selectors';
 export * from './views';
 export * from './protocol';
+export * from './presets';

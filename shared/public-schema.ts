@@ -43,9 +43,15 @@ const currentOpen = z.strictObject({
   reading: z.number().int(),
   readings: z.number().int(),
   speaking: z
-    .strictObject({ personId, startedAt: z.number().describe('Epoch ms, server clock.'), deadline: z.number().describe('Epoch ms, server clock.'), first: z.boolean() })
+    .strictObject({ personId, startedAt: z.number().describe('Epoch ms, server clock.'), deadline: z.number().describe('Epoch ms, server clock.'), first: z.boolean(), kind: z.enum(['first', 'later', 'remark', 'order']).describe('Annex (bilag 1): first or later speech, short remark [kort bemærkning], point of order [til forretningsordenen].'), groupLeftMs: z.number().nullable().describe('Annex (bilag 1): the speaker\u2019s group\u2019s time on the item when the speech began; null without a budget.') })
     .nullable(),
-  queue: z.array(z.strictObject({ personId, reason: z.enum(['groupFirst', 'order', 'moved']) })).describe('The speakers to come, in order.'),
+  queue: z
+    .array(z.strictObject({ personId, kind: z.enum(['speech', 'remark', 'order']), reason: z.enum(['groupFirst', 'order', 'moved', 'pointOfOrder', 'remark']) }))
+    .describe('The speakers to come, in order: points of order, then short remarks, then speeches.'),
+  groupTime: z
+    .strictObject({ budgetMs: z.number(), left: z.record(z.string(), z.number()).describe('By group key (`group:<id>`, `solo:<person>`), from finished speeches.') })
+    .nullable()
+    .describe('Annex (bilag 1): speaking time per group on the item, when it has a budget.'),
   demands: z.strictObject({ rollCall: z.number().int(), rollCallNeeded: z.number().int(), closure: z.number().int(), closureNeeded: z.number().int() }),
   vote: z
     .strictObject({

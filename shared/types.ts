@@ -74,6 +74,8 @@ export interface ItemSetup {
   /** The proposal as worded on the agenda (the point voted on by default). */
   proposal?: string;
   speakingTime?: { firstSeconds: number; laterSeconds: number };
+  /** Annex (bilag 1): this item's speaking time per group in seconds; null lifts the chamber's budget. */
+  groupBudgetSeconds?: number | null;
   /** § 25, stk. 3: on a two-reading item, amendments are handed in until this time (epoch ms). */
   amendmentDeadline?: number;
   /** § 9, stk. 2: an item decided on short notice states why it is urgent. */
@@ -96,8 +98,20 @@ export type ItemStatus =
   | 'referred'
   | 'awaitingSecondReading';
 
+/**
+ * Annex (bilag 1): the kinds of speech. A first or later speech on the item (§ 19), a short
+ * remark [kort bemærkning] to the latest speech, a point of order [til forretningsordenen].
+ */
+export type SpeechKind = 'first' | 'later' | 'remark' | 'order';
+/** What a member asks for: an ordinary speech (first or later is decided when given), a remark, a point of order. */
+export type RequestKind = 'speech' | 'remark' | 'order';
+
 export interface Request {
   personId: PersonId;
+  /** Absent in states kept from before the annex's kinds: an ordinary speech. */
+  kind?: RequestKind;
+  /** A short remark: the index in Item.speeches of the speech it answers. */
+  to?: number;
   /** Order asked: a meeting-wide counter, never a wall-clock time. */
   seq: number;
   /** § 19, stk. 2: the chair placed this request at a fixed index, with a reason. */
@@ -111,6 +125,7 @@ export interface Speech {
   /** Absolute deadline (server clock), so every screen shows the same second. */
   deadline: number;
   first: boolean;
+  kind: SpeechKind;
 }
 
 /** A speech as given (§ 19): kept for the speech index and speaking-time statistics. */
@@ -118,6 +133,10 @@ export interface SpeechRecord {
   personId: PersonId;
   groupKey: string;
   first: boolean;
+  /** Annex (bilag 1); absent in records kept from before the kinds: first or later by `first`. */
+  kind?: SpeechKind;
+  /** A short remark: the index in Item.speeches of the speech it answers. */
+  to?: number;
   /** § 21: the reading it was given in (a second reading starts a new speaker list). */
   reading: 1 | 2;
   startedAt: number;

@@ -1,8 +1,8 @@
-import { amendmentLabels, eligibleVoters, hasQuorum, isDisqualified, isPresent, presentCount, quorumNeeded, rollCallNeeded } from './engine/selectors';
+import { amendmentLabels, eligibleVoters, groupKey, hasQuorum, isDisqualified, isPresent, presentCount, quorumNeeded, rollCallNeeded } from './engine/selectors';
 import type { Election } from './elections/types';
-import { projectedSpeakers, type PlaceReason } from './engine/speakers';
+import { groupBudgetMs, groupTimeLeft, projectedSpeakers, type PlaceReason } from './engine/speakers';
 import { styledName } from './names';
-import type { Choice, Counts, Group, ItemId, MeetingState, PersonId, Seat, Subject, Vote, VoteMode } from './types';
+import type { Choice, Counts, Group, Item, ItemId, MeetingState, PersonId, RequestKind, Seat, SpeechKind, Subject, Vote, VoteMode } from './types';
 
 // What each role may see, as pure projections of the one state (§§ 2–3, § 16, § 24).
 
@@ -143,8 +143,11 @@ export interface PublicView {
         proposal: string | null;
         reading: number;
         readings: number;
-        speaking: { personId: PersonId; startedAt: number; deadline: number; first: boolean } | null;
-        queue: { personId: PersonId; reason: PlaceReason }[];
+        /** `groupLeftMs`: annex (bilag 1), the speaker's group's time on the item when the speech began (null: no budget). */
+        speaking: { personId: PersonId; startedAt: number; deadline: number; first: boolean; kind: SpeechKind; groupLeftMs: number | null } | null;
+        queue: { personId: PersonId; kind: RequestKind; reason: PlaceReason }[];
+        /** Annex (bilag 1): each group's time left on the item from finished speeches, when the item has a budget. */
+        groupTime: null | { budgetMs: number; left: Record<string, number> };
         demands: { rollCall: number; rollCallNeeded: number; closure: number; closureNeeded: number };
         vote: null | {
           id: string;
@@ -293,9 +296,12 @@ export function publicView(s: MeetingState): PublicView {
               startedAt: cur.debate.speaking.startedAt,
               deadline: cur.debate.speaking.deadline,
               first: cur.debate.speaking.first,
+              kind: cur.debate.speaking.kind,
+              groupLeftMs: cur.debate.speaking.kind === 'order' ? null : groupTimeLeft(s, cur, cur.debate.speaking.groupKey),
             }
           : null,
-        queue: projectedSpeakers(s, cur.id).map((p) => ({ personId: p.personId, reason: p.reason })),
+        queue: projectedSpeakers(s, cur.id).map((p) => ({ personId: p.personId, kind: p.kind, reason: p.reason })),
+        groupTime: groupTimeView(s, cur),
         demands: {
           rollCall: s.demands.rollCall.length,
           rollCallNeeded: rollCallNeeded(s),
@@ -394,4 +400,16 @@ function amendmentOf(s: MeetingState, vote: Vote): { label: string; proposer: Pe
   const am = s.amendments[vote.subject.amendmentId];
   const label = amendmentLabels(s, vote.itemId).get(vote.subject.amendmentId)?.label;
   return am && label ? { label, proposer: am.proposer } : null;
+}
+
+/** Annex (bilag 1): the time left of every group that has a member on the council. */
+function groupTimeView(s: MeetingState, item: Item): { budgetMs: number; left: Record<string, number> } | null {
+  const budgetMs = groupBudgetMs(s, item);
+  if (budgetMs === null) return null;
+  const left: Record<string, number> = {};
+  for (const p of Object.values(s.persons)) {
+    const key = groupKey(s, p.id);
+    if (!(key in left)) left[key] = groupTimeLeft(s, item, key) ?? budgetMs;
+  }
+  return { budgetMs, left };
 }

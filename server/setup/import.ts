@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { itemSetupSchema } from '../../shared/actions';
 import type { ChamberConfig } from '../../shared/config';
+import { PRESET_IDS, presetConfig, type PresetId } from '../../shared/presets';
 import type { Group, MeetingSetup, Person, Seat } from '../../shared/types';
 import { newCodes, newPassword, newSeatKey } from '../security/secrets';
 import type { Credentials } from '../store/db';
@@ -35,6 +36,8 @@ const setupSchema = z.object({
     chairPasswords: z.record(z.string(), z.string()),
     secretariatPassword: z.string(),
   }),
+  // A council's rules as a whole (shared/presets.ts); `config` then sets single numbers over it.
+  preset: z.enum(PRESET_IDS).optional(),
   config: z.record(z.string(), z.unknown()).optional(),
 });
 
@@ -42,6 +45,8 @@ export type SetupFile = {
   setup: MeetingSetup;
   credentials: Credentials;
   config?: Partial<ChamberConfig>;
+  /** The council's rules the file chose (shared/presets.ts); `config` then holds them whole. */
+  preset?: PresetId;
   /** The credentials the import drew itself: written once to the provisioning file when the set-up is stored. */
   generated?: Partial<Credentials>;
   /** A CSV's line number of each person, so a refusal names the line. */
@@ -169,8 +174,9 @@ export function parseMinCodeDigits(value: string | undefined): number | undefine
 }
 
 /**
- * A set-up file: JSON `{ setup, credentials, config? }` (see docs/setup.md), or a CSV of
- * persons `id;name;group;seat;kind;code;chair` (and an optional `title`) from which seats, groups and keys are made.
+ * A set-up file: JSON `{ setup, credentials, preset?, config? }` (see docs/setup.md), or a CSV of
+ * persons `id;name;group;seat;kind;code;chair` (and an optional `title`) from which seats, groups and keys are made;
+ * a CSV chooses its council's rules with a comment line `# preset: municipal31`.
  * Checked whole before anything is stored: a refused file leaves no database behind.
  */
 export function readSetupFile(file: string, opts: ImportOptions = {}): SetupFile {
@@ -187,6 +193,7 @@ export function readSetupFile(file: string, opts: ImportOptions = {}): SetupFile
     const parsed = setupSchema.safeParse(json);
     if (!parsed.success) throw new Error(`${file}:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
     f = parsed.data as SetupFile;
+    if (f.preset) f.config = presetConfig(f.preset, f.config);
   }
   const problem = validateSetup(f, opts);
   if (problem) throw new Error(`${file}:\n${problem.replace(/^/gm, '  ')}`);
@@ -199,6 +206,7 @@ export function readSetupFile(file: string, opts: ImportOptions = {}): SetupFile
  * starting with 0, so a spreadsheet cannot eat a digit). What was drawn is `generated`.
  */
 export function fromCsv(text: string, opts: ImportOptions = {}): SetupFile {
+  const preset = csvPreset(text);
   const lines = text
     .split(/\r?\n/)
     .map((t, i) => ({ t, n: i + 1 }))
@@ -247,8 +255,21 @@ export function fromCsv(text: string, opts: ImportOptions = {}): SetupFile {
   return {
     setup: { title: 'Møde', chamber: { name: 'Salen', seats }, groups: [...groups.values()], persons, chairLine: chairs, agenda: [] },
     credentials: { ...generated, codes: { ...codes, ...drawnCodes } },
-    config: { memberCount: persons.filter((p) => p.kind === 'member').length },
+    config: (() => {
+      const memberCount = persons.filter((p) => p.kind === 'member').length;
+      return preset ? presetConfig(preset, { memberCount }) : { memberCount };
+    })(),
+    ...(preset ? { preset } : {}),
     generated,
     lines: at,
   };
+}
+
+/** A CSV's `# preset: <id>` comment line (shared/presets.ts); an unknown id is refused, not ignored. */
+function csvPreset(text: string): PresetId | undefined {
+  const m = /^#\s*preset\s*[:=]\s*(\S+)\s*$/im.exec(text);
+  if (!m) return undefined;
+  const id = m[1]!;
+  if (!(PRESET_IDS as readonly string[]).includes(id)) throw new Error(`preset ${id}: not one of ${PRESET_IDS.join(', ')}`);
+  return id as PresetId;
 }

@@ -9,6 +9,8 @@ const PROBES: Record<Actor['role'], ActionBody[]> = {
     { type: 'presence.checkOut' },
     { type: 'floor.request' },
     { type: 'floor.withdraw' },
+    { type: 'floor.requestRemark' },
+    { type: 'floor.requestOrder' },
     { type: 'floor.yield' },
     { type: 'closure.demand' },
     { type: 'rollCall.demand' },

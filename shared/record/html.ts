@@ -1,5 +1,5 @@
 import { RECORD_TEXT, TIMELINE_TEXT, type Lang } from './i18n';
-import { formatDuration, type SpeakingStats, type SpeakingTally } from './speaking';
+import { formatDuration, SPEECH_KINDS, type SpeakingStats, type SpeakingTally } from './speaking';
 import type { DecisionRecord, LaterAddition, OpenRecordItem, PersonRef, RecordDecision, RecordElection } from './types';
 
 // The printable record: one self-contained HTML page laid out like a Danish council's
@@ -332,8 +332,13 @@ function speakingHtml(st: SpeakingStats, lang: Lang): string {
     const persons = x.byPerson
       .map((p) => `<li>${esc(`${p.person.name}${p.person.group ? ` (${p.person.group})` : ''}`)}: ${esc(formatDuration(p.ms))} <span class="muted">(${esc(w.speeches(p.speeches))})</span></li>`)
       .join('');
+    // Annex (bilag 1): only the kinds that occurred, so a council without them sees no empty rows.
+    const kinds = SPEECH_KINDS.filter((k) => x.byKind[k].speeches > 0)
+      .map((k) => `<li>${esc(w.kinds[k])}: ${esc(formatDuration(x.byKind[k].ms))} <span class="muted">(${esc(w.speeches(x.byKind[k].speeches))})</span></li>`)
+      .join('');
     return (
       `<p class="small"><span class="label">${esc(w.total)}:</span> ${esc(formatDuration(x.ms))} (${esc(w.speeches(x.speeches))})</p>` +
+      `<h4>${esc(w.byKind)}</h4><ul class="by-kind">${kinds}</ul>` +
       `<h4>${esc(w.byGroup)}</h4><ul class="by-group">${groups}</ul><h4>${esc(w.byPerson)}</h4><ul class="cols">${persons}</ul>`
     );
   };

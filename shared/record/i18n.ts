@@ -1,4 +1,4 @@
-import type { Choice } from '../types';
+import type { Choice, SpeechKind } from '../types';
 import { csvField, votesCsv, VOTES_CSV_COLUMNS } from './csv';
 import type { DecisionRecord, ItemOutcome, RecordDecision, RecordSubject } from './types';
 
@@ -384,7 +384,12 @@ export function votesCsvIn(r: DecisionRecord, lang: Lang): string {
 
 
 type VoteWords = { point: string; result: { adopted: boolean; for: number; against: number; abstain: number } | null };
-type SpeechWords = { person: { name: string; group: string }; first: boolean };
+type SpeechWords = { person: { name: string; group: string }; first: boolean; kind?: SpeechKind };
+const kindOf = (sp: SpeechWords): SpeechKind => sp.kind ?? (sp.first ? 'first' : 'later');
+const KIND_WORDS = {
+  da: { first: '1. indlæg', later: 'senere indlæg', remark: 'kort bemærkning', order: 'til forretningsordenen' },
+  en: { first: 'first speech', later: 'later speech', remark: 'short remark', order: 'point of order' },
+} as const satisfies Record<'da' | 'en', Record<SpeechKind, string>>;
 
 /** The speech index's words (chapters.vtt, shared/record/timeline.ts) and the speaking-time section. */
 export const TIMELINE_TEXT = {
@@ -392,7 +397,9 @@ export const TIMELINE_TEXT = {
     item: 'Punkt',
     closedItem: 'Lukket punkt',
     closedDoors: 'for lukkede døre',
-    speech: (sp: SpeechWords) => `${sp.person.name}${sp.person.group ? ` (${sp.person.group})` : ''} – ${sp.first ? '1. indlæg' : 'senere indlæg'}`,
+    speech: (sp: SpeechWords) => `${sp.person.name}${sp.person.group ? ` (${sp.person.group})` : ''} – ${KIND_WORDS.da[kindOf(sp)]}`,
+    kinds: KIND_WORDS.da,
+    byKind: 'Pr. slags indlæg (bilag 1)',
     vote: (v: VoteWords) =>
       `Afstemning: ${v.point}${v.result ? ` – ${v.result.adopted ? 'vedtaget' : 'forkastet'} (${v.result.for} for, ${v.result.against} imod, ${v.result.abstain} hverken for eller imod)` : ''}`,
     speaking: 'Taletid (§ 19)',
@@ -409,7 +416,9 @@ export const TIMELINE_TEXT = {
     item: 'Item',
     closedItem: 'Closed item',
     closedDoors: 'behind closed doors',
-    speech: (sp: SpeechWords) => `${sp.person.name}${sp.person.group ? ` (${sp.person.group})` : ''} – ${sp.first ? 'first speech' : 'later speech'}`,
+    speech: (sp: SpeechWords) => `${sp.person.name}${sp.person.group ? ` (${sp.person.group})` : ''} – ${KIND_WORDS.en[kindOf(sp)]}`,
+    kinds: KIND_WORDS.en,
+    byKind: 'By kind of speech (annex)',
     vote: (v: VoteWords) =>
       `Vote: ${v.point}${v.result ? ` – ${v.result.adopted ? 'adopted' : 'rejected'} (${v.result.for} for, ${v.result.against} against, ${v.result.abstain} abstaining)` : ''}`,
     speaking: 'Speaking time (§ 19)',

@@ -1,4 +1,8 @@
-import type { Item, MeetingState, SpeechRecord } from '../types';
+import { speechKind } from '../engine/speakers';
+import type { Item, MeetingState, SpeechKind, SpeechRecord } from '../types';
+
+/** The annex's kinds of speech, in the order the statistics list them. */
+export const SPEECH_KINDS: readonly SpeechKind[] = ['first', 'later', 'remark', 'order'];
 import { personRef } from './person';
 import type { Audience, PersonRef } from './types';
 
@@ -28,6 +32,8 @@ export interface GroupTime {
 export interface SpeakingTally {
   ms: number;
   speeches: number;
+  /** Annex (bilag 1): time and count by kind of speech (first, later, short remark, point of order). */
+  byKind: Record<SpeechKind, { ms: number; speeches: number }>;
   /** Most time first (ties: by name), so the top speakers are the list's head. */
   byGroup: GroupTime[];
   byPerson: PersonTime[];
@@ -71,11 +77,15 @@ function tally(s: MeetingState, speeches: SpeechRecord[], now: number | undefine
   const groups = new Map<string, GroupTime>();
   let ms = 0;
   let count = 0;
+  const byKind = Object.fromEntries(SPEECH_KINDS.map((k) => [k, { ms: 0, speeches: 0 }])) as SpeakingTally['byKind'];
   for (const sp of speeches) {
     const len = speechMs(sp, now);
     if (len === null) continue;
     ms += len;
     count++;
+    const k = byKind[speechKind(sp)];
+    k.ms += len;
+    k.speeches++;
     let p = persons.get(sp.personId);
     if (!p) persons.set(sp.personId, (p = { person: personRef(s, sp.personId), ms: 0, speeches: 0 }));
     p.ms += len;
@@ -94,6 +104,7 @@ function tally(s: MeetingState, speeches: SpeechRecord[], now: number | undefine
   return {
     ms,
     speeches: count,
+    byKind,
     byGroup: [...groups.values()].sort(byTimeThenName((x) => x.person?.name ?? x.group)),
     byPerson: [...persons.values()].sort(byTimeThenName((x) => x.person.name)),
   };

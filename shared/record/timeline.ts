@@ -1,4 +1,5 @@
-import type { Item, MeetingState, RecordEntry, Subject, Vote, VoteMode } from '../types';
+import { speechKind } from '../engine/speakers';
+import type { Item, MeetingState, SpeechKind, RecordEntry, Subject, Vote, VoteMode } from '../types';
 import { personRef } from './person';
 import { TIMELINE_TEXT, type Lang } from './i18n';
 import type { Audience, PersonRef } from './types';
@@ -20,6 +21,8 @@ export interface TimelineSpeech {
   groupKey: string;
   /** § 19: the speaker's first speech on the item (in this reading), or a later one. */
   first: boolean;
+  /** Annex (bilag 1): first or later speech, short remark, point of order. */
+  kind: SpeechKind;
   reading: 1 | 2;
   start: number;
   end: number | null;
@@ -105,6 +108,7 @@ function itemOf(s: MeetingState, it: Item, audience: Audience): TimelineItem {
       person: personRef(s, sp.personId),
       groupKey: sp.groupKey,
       first: sp.first,
+      kind: speechKind(sp),
       reading: sp.reading,
       start: sp.startedAt,
       end: sp.endedAt,

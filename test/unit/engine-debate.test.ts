@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { groupKey } from '../../shared/engine/selectors';
 import { projectedSpeakers } from '../../shared/engine/speakers';
+import { demoChamber } from '../../server/demo/chamber';
+import { PRESETS } from '../../shared/presets';
 import { SECOND, debating, meeting } from './helpers/meeting';
 import { mulberry32 as prng } from '../support/rng';
 
@@ -9,11 +11,18 @@ import { mulberry32 as prng } from '../support/rng';
 // Å m48–m49, I m50–m51, O m52, D m53; independents [løsgængere] m54, m55 (group LG).
 const list = (m: ReturnType<typeof debating>) => projectedSpeakers(m.state).map((p) => p.personId);
 
+// Blocks whose rule is the same in every council run against each preset (shared/presets.ts),
+// in a demo chamber of the preset's size: m2 and m14 are members of different parties in both.
+const PRESET_CASES = Object.values(PRESETS).map((p) => {
+  const opts = { setup: demoChamber({ seatCount: p.config.memberCount }).setup, config: p.config };
+  return [p.id, () => debating('i2', opts), () => meeting(opts)] as const;
+});
+
 /** A small deterministic PRNG, so the "random" scenarios are the same on every run. */
 
-describe('§ 19, stk. 1 — whoever wants the floor asks the chair', () => {
+describe.each(PRESET_CASES)('§ 19, stk. 1 — whoever wants the floor asks the chair — %s', (_id, at, fresh) => {
   it('a member asks once, may withdraw, and the list is per item', () => {
-    const m = debating('i2');
+    const m = at();
     m.as('m2').do({ type: 'floor.request' });
     m.as('m2').refuse({ type: 'floor.request' }, 'ALREADY_REQUESTED', '§ 19, stk. 1');
     m.as('m2').do({ type: 'floor.withdraw' });
@@ -27,14 +36,14 @@ describe('§ 19, stk. 1 — whoever wants the floor asks the chair', () => {
   });
 
   it('no list without an item under debate', () => {
-    const m = meeting();
+    const m = fresh();
     m.checkInAll(30);
     m.open();
     m.as('m2').refuse({ type: 'floor.request' }, 'NO_CURRENT_ITEM', '§ 20, stk. 1');
   });
 
   it('the chair gives the floor only when someone asked and nobody speaks', () => {
-    const m = debating('i2');
+    const m = at();
     m.chair.refuse({ type: 'floor.give' }, 'SPEAKER_LIST_EMPTY', '§ 19, stk. 1');
     m.chair.refuse({ type: 'floor.end' }, 'NOBODY_SPEAKING', '§ 19');
     m.request('m2', 'm14');
@@ -48,9 +57,9 @@ describe('§ 19, stk. 2 — party-first speaker order', () => {
     const m = debating('i2');
     m.request('m2', 'm3', 'm14'); // Ø, Ø, A
     expect(projectedSpeakers(m.state)).toEqual([
-      { personId: 'm2', reason: 'groupFirst' },
-      { personId: 'm14', reason: 'groupFirst' },
-      { personId: 'm3', reason: 'order' },
+      { personId: 'm2', kind: 'speech', reason: 'groupFirst' },
+      { personId: 'm14', kind: 'speech', reason: 'groupFirst' },
+      { personId: 'm3', kind: 'speech', reason: 'order' },
     ]);
     // A later request from a party that has not spoken still goes before m3.
     m.request('m24'); // C
@@ -64,9 +73,9 @@ describe('§ 19, stk. 2 — party-first speaker order', () => {
     expect(m.speakNext()).toBe('m2');
     m.request('m14', 'm24'); // A and C, asked after m3
     expect(projectedSpeakers(m.state)).toEqual([
-      { personId: 'm14', reason: 'groupFirst' },
-      { personId: 'm24', reason: 'groupFirst' },
-      { personId: 'm3', reason: 'order' },
+      { personId: 'm14', kind: 'speech', reason: 'groupFirst' },
+      { personId: 'm24', kind: 'speech', reason: 'groupFirst' },
+      { personId: 'm3', kind: 'speech', reason: 'order' },
     ]);
   });
 
@@ -143,7 +152,7 @@ describe('§ 19, stk. 2 — the chair may change the order, stating the reason',
     const m = debating('i2');
     m.request('m2', 'm14', 'm24', 'm31');
     m.chair.do({ type: 'floor.move', personId: 'm31', toIndex: 0, reason: 'Replik til ordføreren' });
-    expect(projectedSpeakers(m.state)[0]).toEqual({ personId: 'm31', reason: 'moved', movedReason: 'Replik til ordføreren' });
+    expect(projectedSpeakers(m.state)[0]).toEqual({ personId: 'm31', kind: 'speech', reason: 'moved', movedReason: 'Replik til ordføreren' });
     expect(list(m)).toEqual(['m31', 'm2', 'm14', 'm24']);
     expect(m.state.log.at(-1)!.text).toContain('Replik til ordføreren');
     expect(m.speakNext()).toBe('m31');
@@ -216,9 +225,9 @@ describe('§ 19 (annex) — speaking time for a first and a later speech', () =>
   });
 });
 
-describe('§ 19, stk. 3 — only the chair may interrupt a speaker', () => {
+describe.each(PRESET_CASES)('§ 19, stk. 3 — only the chair may interrupt a speaker — %s', (_id, at) => {
   it('the speaker may yield their own floor; nobody else may end it but the chair', () => {
-    const m = debating('i2');
+    const m = at();
     m.request('m2', 'm14');
     m.chair.do({ type: 'floor.give' });
     m.as('m14').refuse({ type: 'floor.yield' }, 'NOT_SPEAKER', '§ 19, stk. 3');
@@ -232,16 +241,16 @@ describe('§ 19, stk. 3 — only the chair may interrupt a speaker', () => {
   });
 
   it('no vote while someone has the floor', () => {
-    const m = debating('i2');
+    const m = at();
     m.request('m2');
     m.chair.do({ type: 'floor.give' });
     m.chair.refuse({ type: 'vote.open', point: 'x', subject: { kind: 'proposal' } }, 'SOMEONE_SPEAKING', '§ 19, stk. 3');
   });
 });
 
-describe('§ 18, stk. 3 — calls to order and denying the floor', () => {
+describe.each(PRESET_CASES)('§ 18, stk. 3 — calls to order and denying the floor — %s', (_id, at) => {
   it('two calls to order, then the council may deny the floor for the rest of the meeting', () => {
-    const m = debating('i2');
+    const m = at();
     const all = m.members;
     m.request('m2');
     m.chair.refuse({ type: 'order.call', personId: 'ghost' }, 'UNKNOWN_PERSON', '§ 17');
@@ -269,7 +278,7 @@ describe('§ 18, stk. 3 — calls to order and denying the floor', () => {
   });
 
   it('a rejected proposal to deny the floor changes nothing', () => {
-    const m = debating('i2');
+    const m = at();
     m.chair.do({ type: 'order.call', personId: 'm2' });
     m.chair.do({ type: 'order.call', personId: 'm2' });
     m.decide({ kind: 'denyFloor', personId: 'm2' }, m.members.slice(0, 5), m.members.slice(5, 40));
@@ -278,9 +287,9 @@ describe('§ 18, stk. 3 — calls to order and denying the floor', () => {
   });
 });
 
-describe('§ 18, stk. 4 — closing the debate [afslutning af forhandlingen]', () => {
+describe.each(PRESET_CASES)('§ 18, stk. 4 — closing the debate [afslutning af forhandlingen] — %s', (_id, at) => {
   it('no closure vote while someone on the list has not spoken once', () => {
-    const m = debating('i2');
+    const m = at();
     m.request('m2', 'm14');
     const closure = { type: 'vote.open', point: 'Forhandlingen afsluttes', subject: { kind: 'closure' } } as const;
     m.chair.refuse(closure, 'CLOSURE_BEFORE_ALL_SPOKE', '§ 18, stk. 4');
@@ -297,16 +306,19 @@ describe('§ 18, stk. 4 — closing the debate [afslutning af forhandlingen]', (
     m.chair.do(closure);
   });
 
-  it('six members may demand it; each demand counts once', () => {
-    const m = debating('i2');
-    for (const p of ['m2', 'm3', 'm4', 'm5', 'm6']) m.as(p).do({ type: 'closure.demand' });
-    m.as('m2').refuse({ type: 'closure.demand' }, 'ALREADY_DEMANDED', '§ 18, stk. 4');
-    const ev = m.as('m7').do({ type: 'closure.demand' });
-    expect(ev).toContainEqual({ type: 'demand', kind: 'closure', count: 6 });
+  it('the council’s number of members (forceVoteMembers) may demand it; each demand counts once', () => {
+    const m = at();
+    // The number differs (six in Copenhagen, four in the municipal preset); the rule is the same.
+    const n = m.state.config.forceVoteMembers;
+    const demanders = m.members.slice(1, 1 + n);
+    for (const p of demanders.slice(0, -1)) m.as(p).do({ type: 'closure.demand' });
+    m.as(demanders[0]!).refuse({ type: 'closure.demand' }, 'ALREADY_DEMANDED', '§ 18, stk. 4');
+    const ev = m.as(demanders.at(-1)!).do({ type: 'closure.demand' });
+    expect(ev).toContainEqual({ type: 'demand', kind: 'closure', count: n });
   });
 
   it('adopted, the list is cleared and no one may ask for the floor on the item', () => {
-    const m = debating('i2');
+    const m = at();
     m.request('m2');
     m.speakNext();
     m.request('m2');
@@ -324,7 +336,7 @@ describe('§ 18, stk. 4 — closing the debate [afslutning af forhandlingen]', (
   });
 
   it('rejected, the debate goes on', () => {
-    const m = debating('i2');
+    const m = at();
     m.decide({ kind: 'closure' }, m.members.slice(0, 5), m.members.slice(5, 30));
     expect(m.item.debate.closed).toBe(false);
     m.as('m14').do({ type: 'floor.request' });

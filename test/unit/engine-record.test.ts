@@ -120,6 +120,8 @@ const PROBE_BODIES: Record<string, ActionBody> = {
   'presence.checkOut': { type: 'presence.checkOut' },
   'floor.request': { type: 'floor.request' },
   'floor.withdraw': { type: 'floor.withdraw' },
+  'floor.requestRemark': { type: 'floor.requestRemark' },
+  'floor.requestOrder': { type: 'floor.requestOrder' },
   'floor.yield': { type: 'floor.yield' },
   'closure.demand': { type: 'closure.demand' },
   'rollCall.demand': { type: 'rollCall.demand' },

@@ -173,9 +173,9 @@ describe('§ 19, stk. 2 — the public queue is the projected order', () => {
     const v = publicView(s);
     const queue = v.current && !v.current.closed ? v.current.queue : [];
     expect(queue).toEqual([
-      { personId: a1, reason: 'groupFirst' },
-      { personId: b1, reason: 'groupFirst' },
-      { personId: a2, reason: 'order' },
+      { personId: a1, kind: 'speech', reason: 'groupFirst' },
+      { personId: b1, kind: 'speech', reason: 'groupFirst' },
+      { personId: a2, kind: 'speech', reason: 'order' },
     ]);
   });
 });

@@ -183,12 +183,12 @@ export function formatClock(ms: number): string {
 }
 
 /** The speaking clock, counting down from the absolute deadline. */
-export function SpeakingClock({ deadline, className }: { deadline: number; className?: string }) {
+export function SpeakingClock({ deadline, className, label }: { deadline: number; className?: string; label?: string }) {
   const t = useT();
   const left = useRemaining(deadline) ?? 0;
   const over = left < 0;
   return (
-    <span className={`clock ${over ? 'clock-over' : ''} ${className ?? ''}`} role="timer" aria-label={t('timeLeft')}>
+    <span className={`clock ${over ? 'clock-over' : ''} ${className ?? ''}`} role="timer" aria-label={label ?? t('timeLeft')}>
       {formatClock(left)}
       {over ? <span className="clock-over-note"> {t('overTime')}</span> : null}
     </span>

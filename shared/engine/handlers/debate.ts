@@ -1,29 +1,82 @@
 import { need, once } from '../../refusals';
 import { groupKey, isDisqualified, proposalVotingBegun } from '../selectors';
-import { projectedSpeakers } from '../speakers';
+import type { Actor, Item, MeetingState, PersonId, Request, SpeechKind } from '../../types';
+import { groupTimeLeft, projectedSpeakers, type ProjectedSpeaker, remarkTarget, remarksDrawn, requestKind, speechKind } from '../speakers';
 import { endSpeech } from '../state';
 import { chairOf, memberOf, requireCurrent, requireOpen } from './agenda';
 import { needChair } from './toChair';
 import type { HandlerMap } from './types';
 
+/** Who may ask for the floor at all, in any kind (§§ 18, 19, 23). */
+function mayAsk(s: MeetingState, actor: Actor) {
+  requireOpen(s);
+  const item = requireCurrent(s);
+  const me = memberOf(actor);
+  need(!isDisqualified(s, item.id, me), 'DISQUALIFIED');
+  need(!s.deniedFloor.includes(me), 'FLOOR_DENIED');
+  return { item, me };
+}
+
+function hasGroupTime(s: MeetingState, item: Item, me: PersonId) {
+  const left = groupTimeLeft(s, item, groupKey(s, me));
+  return left === null || left > 0;
+}
+
+/**
+ * Each pin moves one place up from where the ordinary list showed it, so the rest of the list
+ * stands as shown (two pins clamped to the same index must not swap on the tie-break).
+ */
+function movePinsUp(item: Item, shown: ProjectedSpeaker[]) {
+  for (const r of item.debate.requests) {
+    if (!r.pinned || requestKind(r) !== 'speech') continue;
+    const shownAt = shown.findIndex((p) => p.personId === r.personId);
+    r.pinned.index = Math.max(r.pinned.index, shownAt) - 1;
+  }
+}
+
 export const debateHandlers = {
   // § 19, stk. 1: whoever wants the floor asks the chair.
   'floor.request': (s, a) => {
-    requireOpen(s);
-    const item = requireCurrent(s);
-    const me = memberOf(a.actor);
-    need(!isDisqualified(s, item.id, me), 'DISQUALIFIED');
-    need(!s.deniedFloor.includes(me), 'FLOOR_DENIED');
+    const { item, me } = mayAsk(s, a.actor);
     need(!item.debate.closed, 'DEBATE_CLOSED');
-    need(!item.debate.requests.some((r) => r.personId === me), 'ALREADY_REQUESTED');
-    item.debate.requests.push({ personId: me, seq: ++s.seq, pinned: null });
+    need(!item.debate.requests.some((r) => r.personId === me && requestKind(r) === 'speech'), 'ALREADY_REQUESTED');
+    need(hasGroupTime(s, item, me), 'GROUP_TIME_USED');
+    item.debate.requests.push({ personId: me, kind: 'speech', seq: ++s.seq, pinned: null });
+    return [{ type: 'floor.requested', personId: me }];
+  },
+  // Annex (bilag 1): a short remark answers the latest speech, a set number per speech.
+  'floor.requestRemark': (s, a) => {
+    const { item, me } = mayAsk(s, a.actor);
+    const rule = s.config.shortRemark;
+    need(rule, 'KIND_NOT_USED');
+    need(!item.debate.closed, 'DEBATE_CLOSED');
+    const target = remarkTarget(item);
+    need(target !== null, 'NO_SPEECH_TO_REMARK');
+    need(item.speeches[target]!.personId !== me, 'REMARK_OWN_SPEECH');
+    const mine = (x: { personId: string; to?: number }) => x.personId === me && x.to === target;
+    need(!item.debate.requests.some((r) => requestKind(r) === 'remark' && mine(r)), 'REMARK_ONCE');
+    need(!item.speeches.some((sp) => speechKind(sp) === 'remark' && mine(sp)), 'REMARK_ONCE');
+    need(remarksDrawn(item, target) < rule.perSpeech, 'REMARKS_FULL');
+    need(hasGroupTime(s, item, me), 'GROUP_TIME_USED');
+    item.debate.requests.push({ personId: me, kind: 'remark', to: target, seq: ++s.seq, pinned: null });
+    return [{ type: 'floor.requested', personId: me }];
+  },
+  // Annex (bilag 1): a point of order goes first; it is about the procedure, so it is heard
+  // after a closure too and draws on no group's time.
+  'floor.requestOrder': (s, a) => {
+    const { item, me } = mayAsk(s, a.actor);
+    need(s.config.pointOfOrder, 'KIND_NOT_USED');
+    need(!item.debate.requests.some((r) => r.personId === me && requestKind(r) === 'order'), 'ALREADY_REQUESTED');
+    item.debate.requests.push({ personId: me, kind: 'order', seq: ++s.seq, pinned: null });
     return [{ type: 'floor.requested', personId: me }];
   },
   'floor.withdraw': (s, a) => {
     const item = requireCurrent(s);
     const me = memberOf(a.actor);
-    need(item.debate.requests.some((r) => r.personId === me), 'NOT_REQUESTED');
-    item.debate.requests = item.debate.requests.filter((r) => r.personId !== me);
+    const kind = a.kind ?? 'speech';
+    const mine = (r: Request) => r.personId === me && requestKind(r) === kind;
+    need(item.debate.requests.some(mine), 'NOT_REQUESTED');
+    item.debate.requests = item.debate.requests.filter((r) => !mine(r));
   },
   // § 19, stk. 2: the floor goes to the head of the projected list, nobody else.
   'floor.give': (s, _a, ctx) => {
@@ -33,21 +86,34 @@ export const debateHandlers = {
     const projected = projectedSpeakers(s, item.id);
     const head = projected[0];
     need(head, 'SPEAKER_LIST_EMPTY');
-    const first = !item.debate.spoken.some((x) => x.personId === head.personId);
-    const times = item.speakingTime ?? s.config.speakingTime;
-    const seconds = first ? times.firstSeconds : times.laterSeconds;
     const key = groupKey(s, head.personId);
-    item.debate.requests = item.debate.requests.filter((r) => r.personId !== head.personId);
-    // Each pin moves one place up from where the list showed it, so the rest of the list
-    // stands as shown (two pins clamped to the same index must not swap on the tie-break).
-    for (const r of item.debate.requests) {
-      if (!r.pinned) continue;
-      const shownAt = projected.findIndex((p) => p.personId === r.personId);
-      r.pinned.index = Math.max(r.pinned.index, shownAt) - 1;
+    const taken = item.debate.requests.find((r) => r.personId === head.personId && requestKind(r) === head.kind)!;
+    item.debate.requests = item.debate.requests.filter((r) => r !== taken);
+    let kind: SpeechKind;
+    let seconds: number;
+    if (head.kind === 'order') {
+      kind = 'order';
+      seconds = s.config.pointOfOrder?.seconds ?? s.config.speakingTime.laterSeconds;
+    } else if (head.kind === 'remark') {
+      kind = 'remark';
+      seconds = s.config.shortRemark?.seconds ?? s.config.speakingTime.laterSeconds;
+    } else {
+      kind = item.debate.spoken.some((x) => x.personId === head.personId) ? 'later' : 'first';
+      const times = item.speakingTime ?? s.config.speakingTime;
+      seconds = kind === 'first' ? times.firstSeconds : times.laterSeconds;
+      movePinsUp(item, projected.filter((p) => p.kind === 'speech'));
+      // Remarks answer the speech before this one; a new speech leaves those not heard behind.
+      item.debate.requests = item.debate.requests.filter((r) => requestKind(r) !== 'remark');
+      item.debate.spoken.push({ personId: head.personId, groupKey: key });
     }
-    item.debate.spoken.push({ personId: head.personId, groupKey: key });
-    item.debate.speaking = { personId: head.personId, groupKey: key, startedAt: ctx.now, deadline: ctx.now + seconds * 1000, first };
-    item.speeches.push({ personId: head.personId, groupKey: key, first, reading: item.reading, startedAt: ctx.now, endedAt: null });
+    let deadline = ctx.now + seconds * 1000;
+    // Annex (bilag 1): the speech ends no later than the group's time on the item.
+    const left = kind === 'order' ? null : groupTimeLeft(s, item, key);
+    if (left !== null) deadline = Math.min(deadline, ctx.now + left);
+    const first = kind === 'first';
+    const to = kind === 'remark' ? { to: taken.to! } : {};
+    item.debate.speaking = { personId: head.personId, groupKey: key, startedAt: ctx.now, deadline, first, kind };
+    item.speeches.push({ personId: head.personId, groupKey: key, first, kind, ...to, reading: item.reading, startedAt: ctx.now, endedAt: null });
     return [{ type: 'floor.given', personId: head.personId }];
   },
   // § 19, stk. 3: only the chair interrupts a speaker.
@@ -64,10 +130,12 @@ export const debateHandlers = {
   // § 19, stk. 2: the chair may change the order, with a logged reason.
   'floor.move': (s, a, ctx) => {
     const item = requireCurrent(s);
-    const req = item.debate.requests.find((r) => r.personId === a.personId);
+    // The annex's kinds have their own places ahead of the list; the chair moves speeches.
+    const speeches = item.debate.requests.filter((r) => requestKind(r) === 'speech');
+    const req = speeches.find((r) => r.personId === a.personId);
     need(req, 'NOT_REQUESTED');
     needChair(a.reason.trim(), 'MOVE_NEEDS_REASON');
-    need(a.toIndex < item.debate.requests.length, 'BAD_INDEX');
+    need(a.toIndex < speeches.length, 'BAD_INDEX');
     req.pinned = { index: a.toIndex, reason: a.reason.trim() };
     s.log.push({ at: ctx.now, text: `speaker ${a.personId} → place ${a.toIndex + 1}: ${a.reason.trim()}`, by: chairOf(a.actor) });
   },

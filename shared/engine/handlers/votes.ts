@@ -10,6 +10,7 @@ import {
   nextAmendment,
   rollCallDemanded,
 } from '../selectors';
+import { requestKind } from '../speakers';
 import { addRecordEntry } from '../state';
 import { leaveItem, memberOf, requireOpen } from './agenda';
 import { needChair } from './toChair';
@@ -46,7 +47,8 @@ function checkSubject(s: MeetingState, subject: Subject) {
     case 'closure': {
       need(!item!.debate.closed, 'DEBATE_CLOSED');
       const spoken = new Set(item!.debate.spoken.map((x) => x.personId));
-      need(item!.debate.requests.every((r) => spoken.has(r.personId)), 'CLOSURE_BEFORE_ALL_SPOKE');
+      // A short remark or a point of order is not the floor on the item (annex, bilag 1).
+      need(item!.debate.requests.every((r) => requestKind(r) !== 'speech' || spoken.has(r.personId)), 'CLOSURE_BEFORE_ALL_SPOKE');
       break;
     }
     case 'agendaOrder': {

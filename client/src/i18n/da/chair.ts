@@ -120,6 +120,7 @@ export const chair = {
   speakingTotal: { count: 'n', one: 'I alt {time} · {n} indlæg', other: 'I alt {time} · {n} indlæg' },
   speakingGroup: 'Gruppe',
   speakingTime: 'Taletid',
+  speakingKind: '{kind}: {n} · {time}',
   speakingCount: 'Indlæg',
   speakingTop: 'Mest taletid',
   speakingNone: 'Ingen indlæg endnu.',

@@ -55,8 +55,14 @@ export const common = {
   reason_groupFirst: 'Først for sin gruppe (§ 19, stk. 2)',
   reason_order: 'I den rækkefølge, der er bedt om ordet (§ 19, stk. 2)',
   reason_moved: 'Flyttet af forpersonen: {reason} (§ 19, stk. 2)',
-  firstSpeech: '1. indlæg',
-  laterSpeech: 'Senere indlæg',
+  // Annex (bilag 1): the kinds of speech
+  kind_first: '1. indlæg',
+  kind_later: 'Senere indlæg',
+  kind_remark: 'Kort bemærkning',
+  kind_order: 'Til forretningsordenen',
+  reason_pointOfOrder: 'Til forretningsordenen går forrest (bilag 1)',
+  reason_remark: 'Kort bemærkning til indlægget (bilag 1)',
+  groupTime: 'Gruppens taletid',
   overTime: 'over tiden',
   timeLeft: 'Tid tilbage',
   // votes

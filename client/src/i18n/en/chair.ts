@@ -121,6 +121,7 @@ export const chair: Translation<typeof da> = {
   speakingTotal: { count: 'n', one: 'Total {time} · {n} speech', other: 'Total {time} · {n} speeches' },
   speakingGroup: 'Group',
   speakingTime: 'Time',
+  speakingKind: '{kind}: {n} · {time}',
   speakingCount: 'Speeches',
   speakingTop: 'Most speaking time',
   speakingNone: 'No speeches yet.',

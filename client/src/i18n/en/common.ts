@@ -56,8 +56,14 @@ export const common: Translation<typeof da> = {
   reason_groupFirst: 'First for their group (§ 19, stk. 2)',
   reason_order: 'In the order asked (§ 19, stk. 2)',
   reason_moved: 'Moved by the chair: {reason} (§ 19, stk. 2)',
-  firstSpeech: '1st speech',
-  laterSpeech: 'Later speech',
+  // Annex (bilag 1): the kinds of speech
+  kind_first: '1st speech',
+  kind_later: 'Later speech',
+  kind_remark: 'Short remark',
+  kind_order: 'Point of order',
+  reason_pointOfOrder: 'A point of order goes first (annex)',
+  reason_remark: 'Short remark to the speech (annex)',
+  groupTime: 'Group\u2019s time',
   overTime: 'over time',
   timeLeft: 'Time left',
   // votes

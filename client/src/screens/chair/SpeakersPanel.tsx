@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { projectedSpeakers } from '../../../../shared/engine/speakers';
+import { groupTimeLeft, projectedSpeakers } from '../../../../shared/engine/speakers';
 import type { ActionBody, MeetingState, ProjectedSpeaker } from '../../../../shared/index';
 import { ActionButton, PersonName, personLabel, SpeakingClock } from '../../components/common';
 import { Section } from '../../components/panels';
@@ -25,6 +25,8 @@ export function SpeakersPanel({ state, can, shortcuts }: { state: MeetingState; 
   const give = keyOf(shortcuts, 'G').press!;
   const end = keyOf(shortcuts, 'E').press!;
   const head = queue[0];
+  // § 19, stk. 2: the chair moves ordinary speeches; places count among them (the annex's kinds go ahead).
+  const speeches = queue.filter((q) => q.kind === 'speech');
   if (!active) {
     return (
       <Section title={t('speakerList')} id="speakers-title">
@@ -32,6 +34,8 @@ export function SpeakersPanel({ state, can, shortcuts }: { state: MeetingState; 
       </Section>
     );
   }
+  // Annex (bilag 1): the speaker's group's time on the item before this speech (the clock counts this one down).
+  const groupLeft = speaking && speaking.kind !== 'order' ? groupTimeLeft(state, active, speaking.groupKey) : null;
   const callBody: ActionBody | null = speaking ? { type: 'order.call', personId: speaking.personId } : null;
   return (
     <Section title={t('speakerList')} id="speakers-title">
@@ -42,7 +46,13 @@ export function SpeakersPanel({ state, can, shortcuts }: { state: MeetingState; 
             <strong>
               <PersonName view={state} personId={speaking.personId} />
             </strong>{' '}
-            <SpeakingClock deadline={speaking.deadline} className="clock-big" /> <span className="tag">{speaking.first ? t('firstSpeech') : t('laterSpeech')}</span>
+            <SpeakingClock deadline={speaking.deadline} className="clock-big" /> <span className="tag" data-testid="chair-speech-kind">{t(`kind_${speaking.kind ?? (speaking.first ? 'first' : 'later')}`)}</span>
+            {speaking && groupLeft !== null ? (
+              <span className="hint" data-testid="chair-group-time">
+                {' '}
+                · {t('groupTime')}: <SpeakingClock deadline={speaking.startedAt + groupLeft} label={t('groupTime')} />
+              </span>
+            ) : null}
           </>
         ) : (
           t('nobodySpeaking')
@@ -69,12 +79,13 @@ export function SpeakersPanel({ state, can, shortcuts }: { state: MeetingState; 
       </div>
       {queue.length ? (
         <ol className="queue" aria-label={t('speakerList')} data-testid="chair-queue">
-          {queue.map((q, i) => (
-            <li key={q.personId}>
+          {queue.map((q) => (
+            <li key={`${q.kind}:${q.personId}`}>
               <PersonName view={state} personId={q.personId} />
+              {q.kind === 'speech' ? null : <span className="tag"> {t(`kind_${q.kind}`)}</span>}
               <span className="queue-reason"> — {placeReason(q, t)}</span>{' '}
-              {moving === q.personId ? (
-                <MoveForm key={q.personId} personId={q.personId} places={queue.length} from={i} can={can} onDone={() => setMoving(null)} />
+              {q.kind !== 'speech' ? null : moving === q.personId ? (
+                <MoveForm key={q.personId} personId={q.personId} places={speeches.length} from={speeches.indexOf(q)} can={can} onDone={() => setMoving(null)} />
               ) : (
                 <button type="button" className="btn btn-small" onClick={() => setMoving(q.personId)}>
                   {t('moveRequest')}
@@ -92,5 +103,7 @@ export function SpeakersPanel({ state, can, shortcuts }: { state: MeetingState; 
 
 function placeReason(q: ProjectedSpeaker, t: ReturnType<typeof useT>): string {
   if (q.reason === 'moved') return t('reason_moved', { reason: q.movedReason ?? '' });
+  if (q.reason === 'pointOfOrder') return t('reason_pointOfOrder');
+  if (q.reason === 'remark') return t('reason_remark');
   return t(q.reason === 'groupFirst' ? 'reason_groupFirst' : 'reason_order');
 }

@@ -1,4 +1,4 @@
-import { formatDuration, speakingStats, type SpeakingTally } from '../../../../shared/record/speaking';
+import { formatDuration, SPEECH_KINDS, speakingStats, type SpeakingTally } from '../../../../shared/record/speaking';
 import type { MeetingState } from '../../../../shared/index';
 import { useNow } from '../../components/common';
 import { Section } from '../../components/panels';
@@ -40,6 +40,11 @@ function Tally({ tally, title, testId }: { tally: SpeakingTally; title: string; 
               ))}
             </tbody>
           </table>
+          <p data-testid={`${id}-kinds`}>
+            {SPEECH_KINDS.filter((k) => tally.byKind[k].speeches > 0)
+              .map((k) => t('speakingKind', { kind: t(`kind_${k}`), n: tally.byKind[k].speeches, time: formatDuration(tally.byKind[k].ms) }))
+              .join(' · ')}
+          </p>
           <p className="speaking-top-title">{t('speakingTop')}</p>
           <ol className="speaking-top">
             {tally.byPerson.slice(0, TOP).map((p) => (
@@ -66,7 +71,8 @@ export function SpeakingStatsPanel({ state }: { state: MeetingState }) {
   const offset = useStore((s) => s.serverOffset);
   const stats = speakingStats(state, { audience: 'members', now: now + offset });
   const item = current ? stats.items.find((i) => i.itemId === current.id) : undefined;
-  const empty: SpeakingTally = { ms: 0, speeches: 0, byGroup: [], byPerson: [] };
+  const none = { ms: 0, speeches: 0 };
+  const empty: SpeakingTally = { ms: 0, speeches: 0, byKind: { first: none, later: none, remark: none, order: none }, byGroup: [], byPerson: [] };
   return (
     <Section title={t('speakingStats')} id="speaking-stats-title" className="speaking-stats">
       {current ? <Tally tally={item ?? empty} title={t('speakingThisItem', { n: current.number })} testId="item" /> : null}

@@ -22,7 +22,15 @@ export function GallerySpeakers({ view, cur }: { view: PublicView; cur: OpenCurr
             <span className="gallery-speaker-name">
               <PersonName view={view} personId={cur.speaking.personId} />
             </span>
+            <span className="gallery-speech-kind" data-testid="gallery-speech-kind">
+              {t(`kind_${cur.speaking.kind}`)}
+            </span>
             <SpeakingClock deadline={cur.speaking.deadline} className="gallery-clock" />
+            {cur.speaking.groupLeftMs !== null ? (
+              <span className="gallery-speech-kind" data-testid="gallery-group-time">
+                {t('groupTime')}: <SpeakingClock deadline={cur.speaking.startedAt + cur.speaking.groupLeftMs} label={t('groupTime')} />
+              </span>
+            ) : null}
           </div>
         ) : (
           <p className="gallery-muted">{t('nobodySpeaking')}</p>
@@ -33,8 +41,9 @@ export function GallerySpeakers({ view, cur }: { view: PublicView; cur: OpenCurr
         {cur.queue.length ? (
           <ol aria-label={t('nextSpeakers')}>
             {cur.queue.slice(0, QUEUE_SHOWN).map((q) => (
-              <li key={q.personId}>
+              <li key={`${q.kind}:${q.personId}`}>
                 <PersonName view={view} personId={q.personId} />
+                {q.kind === 'speech' ? null : <span className="gallery-muted"> · {t(`kind_${q.kind}`)}</span>}
               </li>
             ))}
             {cur.queue.length > QUEUE_SHOWN ? <li className="gallery-muted">+{cur.queue.length - QUEUE_SHOWN}</li> : null}

@@ -14,7 +14,7 @@ export function OverlayItem({ cur }: { cur: OpenCurrent }) {
   );
 }
 
-/** The lower third: who has the floor (§ 19), their party and the time left. */
+/** The lower third: who has the floor (§ 19), their party, the kind of speech (annex, bilag 1) and the time left. */
 export function OverlaySpeaker({ view, speaking }: { view: PublicView; speaking: NonNullable<OpenCurrent['speaking']> }) {
   const t = useT();
   const who = personLabel(view, speaking.personId);
@@ -27,6 +27,15 @@ export function OverlaySpeaker({ view, speaking }: { view: PublicView; speaking:
         </div>
         <div className="overlay-speaker-party" data-testid="overlay-speaker-party">
           {who.group?.name ?? who.letter}
+        </div>
+        <div className="overlay-speaker-party" data-testid="overlay-speech-kind">
+          {t(`kind_${speaking.kind}`)}
+          {speaking.groupLeftMs !== null ? (
+            <>
+              {' '}
+              · {t('groupTime')}: <SpeakingClock deadline={speaking.startedAt + speaking.groupLeftMs} label={t('groupTime')} />
+            </>
+          ) : null}
         </div>
       </div>
       <SpeakingClock deadline={speaking.deadline} className="overlay-clock" />

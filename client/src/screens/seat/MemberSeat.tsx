@@ -60,7 +60,7 @@ export function MemberSeat({ state: shared, personId, seatId }: { state: Meeting
         <ItemCard item={activeItem} state={state} />
         {activeItem ? (
           <>
-            <FloorCard state={state} item={activeItem} personId={personId} allowed={allowed} />
+            <FloorCard state={state} item={activeItem} personId={personId} actor={actor} allowed={allowed} />
             <DemandsCard state={state} personId={personId} allowed={allowed} />
             <Amendments state={state} itemId={activeItem.id} personId={personId} actor={actor} refusal={allowed['amendment.submit']} />
             {vote ? null : <LastResult state={state} itemId={activeItem.id} personId={personId} />}
