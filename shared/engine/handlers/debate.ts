@@ -1,4 +1,5 @@
 import { need, once } from '../../refusals';
+import { needDebateNotStopped } from '../motions';
 import { groupKey, isDisqualified } from '../selectors';
 import { projectedSpeakers } from '../speakers';
 import { endSpeech } from '../state';
@@ -29,6 +30,7 @@ export const debateHandlers = {
   'floor.give': (s, _a, ctx) => {
     requireOpen(s);
     const item = requireCurrent(s);
+    needDebateNotStopped(s);
     needChair(!item.debate.speaking, 'SOMEONE_SPEAKING');
     const projected = projectedSpeakers(s, item.id);
     const head = projected[0];

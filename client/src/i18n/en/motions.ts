@@ -1,0 +1,32 @@
+import type { motions as da } from '../da/motions';
+
+// English texts: procedural motions put to the council (§ 26, stk. 2; § 18, stk. 5; § 20, stk. 3).
+export const motions: Record<keyof typeof da, string> = {
+  subject_motion: 'Motion for the council to decide',
+  motionTitle: 'Motion to the council',
+  motionKind_referral: 'Direct referral to a committee (§ 26, stk. 2)',
+  motionKind_postponement: 'Postponing the debate (§ 18, stk. 5)',
+  motionKind_reopening: 'Reopening a finished item (§ 20, stk. 3)',
+  motionProposeReferral: 'Propose direct referral',
+  motionProposePostponement: 'Propose postponement',
+  motionProposeReopening: 'Propose reopening',
+  motionCommittee: 'Committee',
+  motionReason: 'Reason',
+  motionNewInfo: 'Decisive new information',
+  motionItem: 'Finished item',
+  motionConfirm: 'Confirm the motion',
+  motionCancel: 'Cancel',
+  motionSent: 'Your motion has been sent to the chair.',
+  motionWithdraw: 'Withdraw the motion',
+  motionWithdrawn: 'The motion has been withdrawn.',
+  motionPending: "Awaiting the council's decision",
+  motionBy: 'Proposed by {name}',
+  motionOnItem: 'Item {n}: {title}',
+  motionDebateStopped: 'The debate is stopped until the council has decided the motion (§ 26, stk. 2).',
+  motionPutToVote: 'Put the motion to a vote',
+  motionDeclareAdopted: 'Declare adopted',
+  motionDeclareRejected: 'Declare rejected',
+  motionDeciding_proposed: 'Proposed',
+  motionDeciding_vote: 'Being voted on',
+  motionDeciding_declaration: 'Declared by the chair — a member may still demand a vote',
+};
