@@ -18,7 +18,7 @@ export const motions = {
   motionWithdraw: 'Træk forslaget tilbage',
   motionWithdrawn: 'Forslaget er trukket tilbage.',
   motionPending: 'Afventer rådets beslutning',
-  motionBy: 'Foreslået af {name}',
+  motionBy: 'Foreslået af',
   motionOnItem: 'Punkt {n}: {title}',
   motionDebateStopped: 'Forhandlingen er standset, indtil rådet har besluttet forslaget (§ 26, stk. 2).',
   motionPutToVote: 'Sæt forslaget til afstemning',

@@ -20,7 +20,7 @@ export const motions: Record<keyof typeof da, string> = {
   motionWithdraw: 'Withdraw the motion',
   motionWithdrawn: 'The motion has been withdrawn.',
   motionPending: "Awaiting the council's decision",
-  motionBy: 'Proposed by {name}',
+  motionBy: 'Proposed by',
   motionOnItem: 'Item {n}: {title}',
   motionDebateStopped: 'The debate is stopped until the council has decided the motion (§ 26, stk. 2).',
   motionPutToVote: 'Put the motion to a vote',
