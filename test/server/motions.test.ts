@@ -33,8 +33,8 @@ describe('a member’s motion for direct referral over the wire', () => {
     const before = JSON.stringify(server.service.state);
     const ack = await client.act(body);
     expect(ack).toMatchObject({ ok: false, code, paragraph });
-    expect(ack.message.da.length).toBeGreaterThan(3);
-    expect(ack.message.en.length).toBeGreaterThan(3);
+    expect(ack.message?.da.length).toBeGreaterThan(3);
+    expect(ack.message?.en.length).toBeGreaterThan(3);
     expect(JSON.stringify(server.service.state)).toBe(before);
   }
 
