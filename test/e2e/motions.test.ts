@@ -55,7 +55,7 @@ describe('§ 26, stk. 2 — a member moves direct referral (issue #16, item 2)',
     // The chair can give the floor before the motion.
     await poll(() => reasonOf(chair, /^Giv ordet/)).toBeNull();
 
-    await seat.getByText('Forslag til rådet', { exact: true }).click();
+    await seat.getByRole('button', { name: 'Fremsæt et forslag' }).click();
     await seat.getByLabel('Udvalg', { exact: true }).fill('Økonomiudvalget');
     await seat.getByRole('button', { name: 'Foreslå direkte henvisning' }).click();
     // Nothing is sent before the confirmation.

@@ -5,6 +5,8 @@ export const motions = {
   motionKind_referral: 'Direkte henvisning til udvalg (§ 26, stk. 2)',
   motionKind_postponement: 'Udsættelse af forhandlingen (§ 18, stk. 5)',
   motionKind_reopening: 'Genoptagelse af færdigbehandlet punkt (§ 20, stk. 3)',
+  motionPropose: 'Fremsæt et forslag',
+  motionHide: 'Skjul forslagene',
   motionProposeReferral: 'Foreslå direkte henvisning',
   motionProposePostponement: 'Foreslå udsættelse',
   motionProposeReopening: 'Foreslå genoptagelse',

@@ -7,6 +7,8 @@ export const motions: Record<keyof typeof da, string> = {
   motionKind_referral: 'Direct referral to a committee (§ 26, stk. 2)',
   motionKind_postponement: 'Postponing the debate (§ 18, stk. 5)',
   motionKind_reopening: 'Reopening a finished item (§ 20, stk. 3)',
+  motionPropose: 'Make a motion',
+  motionHide: 'Hide the motions',
   motionProposeReferral: 'Propose direct referral',
   motionProposePostponement: 'Propose postponement',
   motionProposeReopening: 'Propose reopening',

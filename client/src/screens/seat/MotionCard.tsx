@@ -33,7 +33,7 @@ export function MotionCard({ state, actor, personId }: { state: MeetingState; ac
         <p>
           {t('motionBy')} <PersonName view={state} personId={pending.proposer} /> · <strong>{t(`motionDeciding_${deciding}`)}</strong>
         </p>
-        {pending.kind === 'referral' ? <p className="hint">{t('motionDebateStopped')}</p> : null}
+        {pending.kind === 'referral' ? <p>{t('motionDebateStopped')}</p> : null}
         {pending.proposer === personId ? (
           <ActionButton label={t('motionWithdraw')} refusal={check(withdraw)} pendingKey="motion.withdraw" onPress={() => void act(withdraw, t('motionWithdraw'))} />
         ) : null}
@@ -49,6 +49,9 @@ function ProposeMotion({ state, check }: { state: MeetingState; check: (b: Actio
   const [reason, setReason] = useState('');
   const [itemId, setItemId] = useState('');
   const [confirming, setConfirming] = useState<Proposal | null>(null);
+  // A toggle, not <details>: a button hidden in a closed <details> keeps its colour
+  // transition pending (it never renders), so the screen would never settle.
+  const [open, setOpen] = useState(false);
   const current = state.currentItem ? state.items[state.currentItem] : undefined;
   const debating = current?.status === 'active';
   const finished = state.agenda.map((id) => state.items[id]!).filter((i) => i.status === 'done');
@@ -58,6 +61,7 @@ function ProposeMotion({ state, check }: { state: MeetingState; check: (b: Actio
     setConfirming(null);
     const r = await act(body(motion), t(`motionKind_${motion.kind}`), 'motion.propose');
     if (r.ok) {
+      setOpen(false);
       setCommittee('');
       setReason('');
     }
@@ -69,9 +73,12 @@ function ProposeMotion({ state, check }: { state: MeetingState; check: (b: Actio
   );
   return (
     <section className="card motion-card" aria-labelledby="motion-propose-title">
-      <details>
-        <summary id="motion-propose-title">{t('motionTitle')}</summary>
-        {confirming ? (
+      <h2 id="motion-propose-title">{t('motionTitle')}</h2>
+      <button type="button" className="btn" aria-expanded={open} aria-controls="motion-propose-form" onClick={() => setOpen(!open)}>
+        {t(open ? 'motionHide' : 'motionPropose')}
+      </button>
+      <div id="motion-propose-form" hidden={!open}>
+        {!open ? null : confirming ? (
           <div className="stack" role="group" aria-label={t('motionConfirm')} data-testid="seat-motion-confirm">
             <p>
               <strong>{t(`motionKind_${confirming.kind}`)}</strong>
@@ -109,7 +116,7 @@ function ProposeMotion({ state, check }: { state: MeetingState; check: (b: Actio
             {ask(t('motionProposeReopening'), { kind: 'reopening', itemId, reason: reason.trim() }, !itemId || !reason.trim(), 'seat-propose-reopening')}
           </div>
         )}
-      </details>
+      </div>
     </section>
   );
 }
