@@ -3,7 +3,7 @@
 // a vote or the chair's declaration (§ 24, stk. 4).
 import { describe, expect, it } from 'vitest';
 import { motionPoint } from '../../shared/engine/motions';
-import { buildRecord } from '../../shared/record';
+import { buildRecord, recordHtml, votesCsv } from '../../shared/record';
 import { publicView } from '../../shared/views';
 import { publicViewSchema } from '../../shared/public-schema';
 import { debating, type TestMeeting } from './helpers/meeting';
@@ -173,6 +173,11 @@ describe('§ 20, stk. 3 — reopening a finished item is the council’s decisio
     const rec = buildRecord(m.state, { audience: 'members' });
     const item = rec.items.find((i) => !i.closed && i.id === 'i2');
     expect(item && !item.closed && item.decisions.at(-1)!.subject).toMatchObject({ kind: 'motion', motion: 'reopening', reason: NEW_INFO });
+    // § 29: the record names the motion, its proposer, the stated reason and the result, in both languages.
+    const proposer = m.state.persons.m4!.name;
+    expect(recordHtml(rec, { lang: 'da' })).toContain(`Forslag fra ${proposer} om genoptagelse (§ 20, stk. 3). Anførte nye oplysninger: ${NEW_INFO}`);
+    expect(recordHtml(rec, { lang: 'en' })).toContain(`Motion by ${proposer} to reopen (§ 20(3)). New information stated: ${NEW_INFO}`);
+    expect(votesCsv(rec)).toContain('motion:reopening');
   });
 
   it('adopted, the item is reopened as by the chair’s act', () => {
