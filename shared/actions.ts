@@ -22,6 +22,7 @@ export const subjectSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('disqualification'), personId: id }),
   z.object({ kind: z.literal('referral'), committee: text(200) }),
   z.object({ kind: z.literal('postpone') }),
+  z.object({ kind: z.literal('motion'), motionId: id }),
 ]);
 
 export const itemSetupSchema = z.object({
@@ -78,6 +79,15 @@ export const actionBodySchema = z.discriminatedUnion('type', [
   a('item.refer', { committee: text(200) }),
   a('item.reopen', { itemId: id, reason: z.string().max(2000) }),
   a('item.setDoors', { itemId: id, doors: z.enum(['open', 'closed']), reason: z.string().max(2000).optional() }),
+  // Procedural motions put to the council (§ 26, stk. 2; § 18, stk. 5; § 20, stk. 3)
+  a('motion.propose', {
+    motion: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('referral'), committee: text(200) }).strict(),
+      z.object({ kind: z.literal('postponement'), reason: z.string().trim().max(2000).optional() }).strict(),
+      z.object({ kind: z.literal('reopening'), itemId: id, reason: z.string().trim().max(2000) }).strict(),
+    ]),
+  }),
+  a('motion.withdraw', {}),
   // Speaker list (§ 19)
   a('floor.request', {}),
   a('floor.withdraw', { kind: z.enum(['speech', 'remark', 'order']).optional() }),
@@ -195,6 +205,8 @@ export const ACTION_ROLES: Record<ActionType, readonly Role[]> = {
   'item.refer': ['chair'],
   'item.reopen': ['chair'],
   'item.setDoors': ['chair'],
+  'motion.propose': ['member', 'chair'],
+  'motion.withdraw': ['member', 'chair'],
   'floor.request': ['member'],
   'floor.withdraw': ['member'],
   'floor.requestRemark': ['member'],

@@ -13,7 +13,7 @@ const counts = z.strictObject({ for: z.number().int(), against: z.number().int()
 const choice = z.enum(['for', 'against', 'abstain']);
 const voteMode = z.enum(['electronic', 'rollCall', 'manual']);
 const subjectKind = z
-  .enum(['proposal', 'amendment', 'reading', 'closure', 'agendaOrder', 'denyFloor', 'disqualification', 'referral', 'postpone'])
+  .enum(['proposal', 'amendment', 'reading', 'closure', 'agendaOrder', 'denyFloor', 'disqualification', 'referral', 'postpone', 'motion'])
   .describe('What a vote decides.');
 const personId = z.string().describe('A person: `members[].id`.');
 const part = z
@@ -75,6 +75,20 @@ const currentOpen = z.strictObject({
     z.strictObject({ id: z.string(), label: z.string(), text: z.string(), parentId: z.string().nullable(), proposer: personId, status: z.string() }),
   ),
 });
+
+const motion = z
+  .strictObject({
+    id: z.string(),
+    kind: z.enum(['referral', 'postponement', 'reopening']).describe('Direct referral (§ 26, stk. 2), postponement (§ 18, stk. 5), reopening (§ 20, stk. 3).'),
+    closed: z.boolean().describe('The item is behind closed doors: only its number and the kind are shown.'),
+    itemNumber: z.number().int(),
+    itemTitle: z.string().nullable(),
+    proposer: personId.nullable(),
+    committee: z.string().nullable().describe('Referral: the committee named.'),
+    reason: z.string().nullable().describe('The stated reason; for a reopening, the new information relied on.'),
+    deciding: z.enum(['proposed', 'vote', 'declaration']),
+  })
+  .describe("The procedural motion awaiting the council's decision.");
 
 const result = z.strictObject({
   voteId: z.string(),
@@ -169,6 +183,7 @@ export const publicViewSchema = z
     agenda: z.array(z.discriminatedUnion('closed', [openItem, closedItem])),
     current: z.union([z.null(), closedItem.omit({ status: true }), currentOpen]).describe('The item on the floor: null, a closed item (its number only), or the open item.'),
     lastResult: result.nullable().describe('The latest decision on an open item.'),
+    motion: motion.nullable(),
     elections: z.array(z.discriminatedUnion('kind', [majorityElection, proportionalElection])).describe('Elections on open items (§§ 27–28).'),
   })
   .describe('The public view of a Salen council meeting: what the gallery shows.');

@@ -8,6 +8,7 @@ export type GroupId = string;
 export type ItemId = string;
 export type VoteId = string;
 export type AmendmentId = string;
+export type MotionId = string;
 
 export type Choice = 'for' | 'against' | 'abstain';
 export const CHOICES: readonly Choice[] = ['for', 'against', 'abstain'];
@@ -183,6 +184,30 @@ export interface Amendment {
   status: 'pending' | 'adopted' | 'rejected' | 'withdrawn';
 }
 
+/**
+ * A procedural motion on an item, put to the council: direct referral to a committee, which
+ * stops the debate until decided (§ 26, stk. 2); postponing the debate (§ 18, stk. 5); or
+ * reopening a finished item, which the council may refuse (§ 20, stk. 3). A member or the
+ * chair proposes it; the council decides it by a vote or the chair's declaration (§ 24,
+ * stk. 4) with the subject `{ kind: 'motion' }`. One at a time.
+ */
+export type MotionKind = 'referral' | 'postponement' | 'reopening';
+
+export interface Motion {
+  id: MotionId;
+  kind: MotionKind;
+  /** The item it is about: the current item, or for a reopening the finished one. */
+  itemId: ItemId;
+  proposer: PersonId;
+  byChair: boolean;
+  /** Referral: the committee named. */
+  committee: string | null;
+  /** The stated reason; for a reopening, the new information relied on (§ 20, stk. 3). */
+  reason: string | null;
+  at: number;
+  status: 'pending' | 'adopted' | 'rejected';
+}
+
 /** What a vote decides; its effect is applied when the vote closes. */
 export type Subject =
   | { kind: 'proposal'; part?: string }
@@ -193,7 +218,9 @@ export type Subject =
   | { kind: 'denyFloor'; personId: PersonId }
   | { kind: 'disqualification'; personId: PersonId }
   | { kind: 'referral'; committee: string }
-  | { kind: 'postpone' };
+  | { kind: 'postpone' }
+  /** A procedural motion put to the council (§ 26, stk. 2; § 18, stk. 5; § 20, stk. 3). */
+  | { kind: 'motion'; motionId: MotionId };
 
 export type VoteMode = 'electronic' | 'rollCall' | 'manual';
 
@@ -245,7 +272,7 @@ export interface Declaration {
 export interface RecordEntry {
   id: string;
   itemId: ItemId;
-  kind: 'vote' | 'declaration' | 'referral' | 'postponement' | 'disqualification' | 'reading' | 'election' | 'correction';
+  kind: 'vote' | 'declaration' | 'referral' | 'postponement' | 'reopening' | 'disqualification' | 'reading' | 'election' | 'correction';
   voteId: VoteId | null;
   point: string;
   subject: Subject | null;
@@ -327,6 +354,10 @@ export interface MeetingState {
   votes: Record<VoteId, Vote>;
   activeVote: VoteId | null;
   declaration: Declaration | null;
+  /** Procedural motions of the meeting (§ 26, stk. 2; § 18, stk. 5; § 20, stk. 3), decided or not. */
+  motions: Record<MotionId, Motion>;
+  /** The motion awaiting the council's decision, if any. */
+  pendingMotion: MotionId | null;
   /** § 18, stk. 3. */
   callsToOrder: Record<PersonId, number>;
   deniedFloor: PersonId[];

@@ -2,7 +2,7 @@ import { amendmentLabels, eligibleVoters, groupKey, hasQuorum, isDisqualified, i
 import type { Election } from './elections/types';
 import { groupBudgetMs, groupTimeLeft, projectedSpeakers, type PlaceReason } from './engine/speakers';
 import { styledName } from './names';
-import type { Choice, Counts, Group, Item, ItemId, MeetingState, PersonId, RequestKind, Seat, SpeechKind, Subject, Vote, VoteMode } from './types';
+import type { Choice, Counts, Group, Item, ItemId, MeetingState, MotionKind, PersonId, RequestKind, Seat, SpeechKind, Subject, Vote, VoteMode } from './types';
 
 // What each role may see, as pure projections of the one state (§§ 2–3, § 16, § 24).
 
@@ -169,8 +169,46 @@ export interface PublicView {
       };
   /** The latest decision on an open item. */
   lastResult: PublicResult | null;
+  /**
+   * The procedural motion awaiting the council (§ 26, stk. 2; § 18, stk. 5; § 20, stk. 3) and
+   * how it is being decided. On a closed item only its kind and the item's number (§§ 2–3).
+   */
+  motion: PublicMotion | null;
   /** Elections on open items (§§ 27–28): rounds, lots, picks with quotients. */
   elections: PublicElection[];
+}
+
+export interface PublicMotion {
+  id: string;
+  kind: MotionKind;
+  closed: boolean;
+  itemNumber: number;
+  itemTitle: string | null;
+  proposer: PersonId | null;
+  committee: string | null;
+  reason: string | null;
+  /** Proposed and waiting; put to a vote; or declared by the chair (§ 24, stk. 4). */
+  deciding: 'proposed' | 'vote' | 'declaration';
+}
+
+function publicMotion(s: MeetingState): PublicMotion | null {
+  const m = s.pendingMotion ? s.motions[s.pendingMotion] : undefined;
+  const item = m ? s.items[m.itemId] : undefined;
+  if (!m || !item) return null;
+  const on = (subject: Subject | undefined) => subject?.kind === 'motion' && subject.motionId === m.id;
+  const deciding = on(s.activeVote ? s.votes[s.activeVote]?.subject : undefined) ? 'vote' : on(s.declaration?.subject) ? 'declaration' : 'proposed';
+  const closed = item.doors === 'closed';
+  return {
+    id: m.id,
+    kind: m.kind,
+    closed,
+    itemNumber: item.number,
+    itemTitle: closed ? null : item.title,
+    proposer: closed ? null : m.proposer,
+    committee: closed ? null : m.committee,
+    reason: closed ? null : m.reason,
+    deciding,
+  };
 }
 
 export type PublicElection =
@@ -382,6 +420,7 @@ export function publicView(s: MeetingState): PublicView {
     }),
     current,
     lastResult,
+    motion: s.meeting.galleryBlank ? null : publicMotion(s),
     elections: s.meeting.galleryBlank ? [] : publicElections(s),
   };
 }

@@ -6,6 +6,7 @@ import { agendaHandlers } from './handlers/agenda';
 import { amendmentHandlers } from './handlers/amendments';
 import { debateHandlers } from './handlers/debate';
 import { meetingHandlers } from './handlers/meeting';
+import { motionHandlers } from './handlers/motions';
 import { recordHandlers } from './handlers/record';
 import type { Handler, HandlerMap } from './handlers/types';
 import { voteHandlers } from './handlers/votes';
@@ -18,6 +19,7 @@ const handlers: HandlerMap = {
   ...debateHandlers,
   ...voteHandlers,
   ...amendmentHandlers,
+  ...motionHandlers,
   ...recordHandlers,
   ...electionHandlers,
 } satisfies { [T in ActionType]: Handler<T> };

@@ -94,6 +94,8 @@ export function createState(setup: MeetingSetup, config: Partial<ChamberConfig> 
     votes: {},
     activeVote: null,
     declaration: null,
+    motions: {},
+    pendingMotion: null,
     callsToOrder: {},
     deniedFloor: [],
     record: [],

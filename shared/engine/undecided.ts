@@ -14,6 +14,10 @@ export function proposalUndecided(s: MeetingState, itemId: ItemId): boolean {
   return !s.record.some(
     (e) =>
       e.itemId === itemId &&
-      (e.subject?.kind === 'proposal' || e.subject?.kind === 'reading' || ['referral', 'postponement', 'election'].includes(e.kind)),
+      (e.subject?.kind === 'proposal' ||
+        e.subject?.kind === 'reading' ||
+        e.kind === 'election' ||
+        // A rejected referral or postponement (a member's motion, § 26, stk. 2; § 18, stk. 5) leaves the proposal open.
+        (['referral', 'postponement'].includes(e.kind) && e.outcome !== 'rejected')),
   );
 }

@@ -102,6 +102,17 @@ function recordSubject(s: MeetingState, subject: Subject | null, labels: Map<str
       return { kind: subject.kind, person: personRef(s, subject.personId) };
     case 'referral':
       return { kind: 'referral', committee: subject.committee };
+    case 'motion': {
+      const m = s.motions[subject.motionId];
+      if (!m) return { kind: 'other' };
+      return {
+        kind: 'motion',
+        motion: m.kind,
+        proposer: personRef(s, m.proposer),
+        ...(m.committee ? { committee: m.committee } : {}),
+        ...(m.reason ? { reason: m.reason } : {}),
+      };
+    }
     default:
       return { kind: 'other' };
   }

@@ -48,6 +48,8 @@ function subjectCode(d: RecordDecision): string {
       return `${s.kind}:${s.person?.name ?? ''}`;
     case 'referral':
       return `referral:${s.committee ?? ''}`;
+    case 'motion':
+      return `motion:${s.motion ?? ''}${s.committee ? `:${s.committee}` : ''}`;
     default:
       return s.kind;
   }

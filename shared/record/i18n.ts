@@ -186,11 +186,17 @@ export const RECORD_TEXT = {
           return `Henvisning til ${s.committee ?? ''} (§ 26)`;
         case 'postpone':
           return 'Udsættelse (§ 18, stk. 5)';
+        case 'motion': {
+          const by = s.proposer ? ` fra ${s.proposer.name}` : '';
+          if (s.motion === 'referral') return `Forslag${by} om direkte henvisning til ${s.committee ?? ''} (§ 26, stk. 2)`;
+          if (s.motion === 'postponement') return `Forslag${by} om udsættelse (§ 18, stk. 5)${s.reason ? `: ${s.reason}` : ''}`;
+          return `Forslag${by} om genoptagelse (§ 20, stk. 3). Anførte nye oplysninger: ${s.reason ?? ''}`;
+        }
         default:
           return 'Afgørelse';
       }
     },
-    kind: { election: 'Valg', correction: 'Rettelse', postponement: 'Udsættelse', referral: 'Henvisning' } as Record<string, string>,
+    kind: { election: 'Valg', correction: 'Rettelse', postponement: 'Udsættelse', referral: 'Henvisning', reopening: 'Genoptagelse' } as Record<string, string>,
   },
   en: {
     record: 'Decision record',
@@ -329,11 +335,17 @@ export const RECORD_TEXT = {
           return `Referral to ${s.committee ?? ''} (§ 26)`;
         case 'postpone':
           return 'Postponement (§ 18(5))';
+        case 'motion': {
+          const by = s.proposer ? ` by ${s.proposer.name}` : '';
+          if (s.motion === 'referral') return `Motion${by} for direct referral to ${s.committee ?? ''} (§ 26(2))`;
+          if (s.motion === 'postponement') return `Motion${by} to postpone (§ 18(5))${s.reason ? `: ${s.reason}` : ''}`;
+          return `Motion${by} to reopen (§ 20(3)). New information stated: ${s.reason ?? ''}`;
+        }
         default:
           return 'Decision';
       }
     },
-    kind: { election: 'Election', correction: 'Correction', postponement: 'Postponement', referral: 'Referral' } as Record<string, string>,
+    kind: { election: 'Election', correction: 'Correction', postponement: 'Postponement', referral: 'Referral', reopening: 'Reopening' } as Record<string, string>,
   },
 };
 

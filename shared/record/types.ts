@@ -27,8 +27,12 @@ export interface GroupCounts extends Counts {
 
 /** What a decision was about, with item ids turned into numbers and person ids into names. */
 export interface RecordSubject {
-  kind: 'proposal' | 'amendment' | 'reading' | 'closure' | 'agendaOrder' | 'denyFloor' | 'disqualification' | 'referral' | 'postpone' | 'other';
+  kind: 'proposal' | 'amendment' | 'reading' | 'closure' | 'agendaOrder' | 'denyFloor' | 'disqualification' | 'referral' | 'postpone' | 'motion' | 'other';
   part?: string;
+  /** A procedural motion put to the council: its kind, proposer and stated reason. */
+  motion?: 'referral' | 'postponement' | 'reopening';
+  proposer?: PersonRef;
+  reason?: string;
   /** The amendment's label within its item ("1", "1a"). */
   amendment?: string;
   person?: PersonRef;

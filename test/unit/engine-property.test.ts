@@ -83,7 +83,9 @@ function shuffled<T>(xs: readonly T[], n: number): T[] {
 
 function subject(s: MeetingState, n: number, m: number): Subject {
   const amendments = Object.keys(s.amendments);
-  switch (n % 9) {
+  // A pending motion is decided before anything else, so it is drawn often while it waits.
+  if (s.pendingMotion && n % 3 !== 0) return { kind: 'motion', motionId: s.pendingMotion };
+  switch (n % 10) {
     case 0:
       // § 24, stk. 5: often the chair's next part (or another) of a divided proposal.
       if (s.division && m % 3 !== 2) return { kind: 'proposal', part: pick(s.division.parts, m % 5 === 0 ? m : s.division.decided) };
@@ -102,6 +104,9 @@ function subject(s: MeetingState, n: number, m: number): Subject {
       return { kind: 'disqualification', personId: pick(PERSONS, m) };
     case 7:
       return { kind: 'referral', committee: 'Økonomiudvalget' };
+    case 8:
+      // The pending motion (§ 26, stk. 2; § 18, stk. 5; § 20, stk. 3), sometimes one that is not.
+      return { kind: 'motion', motionId: s.pendingMotion && m % 4 ? s.pendingMotion : pick([...Object.keys(s.motions), 'm0'], m) };
     default:
       return { kind: 'postpone' };
   }
@@ -158,6 +163,15 @@ function body(s: MeetingState, type: ActionType, { a, b, c }: Step): Record<stri
       return { committee: 'Teknik- og Miljøudvalget' };
     case 'item.reopen':
       return { itemId: pick(items, a), reason: b % 2 === 0 ? 'kort' : 'Afgørende nye oplysninger fra forvaltningen' };
+    case 'motion.propose':
+      switch (a % 3) {
+        case 0:
+          return { motion: { kind: 'referral', committee: b % 5 === 0 ? ' ' : 'Økonomiudvalget' } };
+        case 1:
+          return { motion: { kind: 'postponement', ...(b % 2 ? { reason: 'Afventer høringssvar' } : {}) } };
+        default:
+          return { motion: { kind: 'reopening', itemId: pick(items, b), reason: c % 3 === 0 ? 'kort' : 'Afgørende nye oplysninger fra forvaltningen' } };
+      }
     case 'item.setDoors':
       return { itemId: pick(items, a), doors: b % 2 === 0 ? 'open' : 'closed', ...(c % 2 === 0 ? { reason: 'Personsag' } : {}) };
     case 'floor.move': {
@@ -354,6 +368,12 @@ function checkInvariants(s: MeetingState) {
     assert(s.division.itemId === s.currentItem && s.demands.division.length > 0, () => `division ${JSON.stringify(s.division)} without its item or demand`);
     assert(s.division.decided <= s.division.parts.length, () => `more parts decided than worded: ${JSON.stringify(s.division)}`);
   }
+  // One motion at a time, and the pending one is undecided; § 26, stk. 2: while a referral
+  // motion is pending, its item is the one under debate.
+  const pending = s.pendingMotion ? s.motions[s.pendingMotion] : undefined;
+  assert(!s.pendingMotion || pending?.status === 'pending', () => `pending motion ${s.pendingMotion} is not pending`);
+  assert(Object.values(s.motions).filter((x) => x.status === 'pending').length === (pending ? 1 : 0), () => 'a motion is pending but not the pending one');
+  if (pending && pending.kind !== 'reopening') assert(s.currentItem === pending.itemId, () => `motion on ${pending.itemId} while ${s.currentItem} is current`);
 }
 
 interface Stats {
@@ -361,11 +381,13 @@ interface Stats {
   refused: number;
   skipped: number;
   types: Set<string>;
+  /** Motions the council decided (a vote or declaration on `{ kind: 'motion' }` took effect). */
+  motionsDecided: number;
 }
 
 /** Runs `numRuns` random meetings of 60 steps, drawing action types from `types`. */
 function runProperty(types: readonly ActionType[], numRuns: number, seed = Number(process.env.FC_SEED ?? 20261123), into?: Stats): Stats {
-  const stats: Stats = into ?? { accepted: 0, refused: 0, skipped: 0, types: new Set<string>() };
+  const stats: Stats = into ?? { accepted: 0, refused: 0, skipped: 0, types: new Set<string>(), motionsDecided: 0 };
   const core = CORE.filter((t) => types.includes(t));
   fc.assert(
     fc.property(fc.nat(3), fc.nat(1), fc.array(stepArb, { minLength: 60, maxLength: 60 }), (start, chamber, steps) => {
@@ -408,6 +430,7 @@ function runProperty(types: readonly ActionType[], numRuns: number, seed = Numbe
           const named = action.type === 'record.nameVote' ? (action as { voteId: string }).voteId : null;
           for (const [id, v] of Object.entries((JSON.parse(before) as MeetingState).votes))
             if (v.status === 'closed' && id !== named) assert(sameJson(JSON.stringify(v), r.state.votes[id]), () => `closed vote ${id} changed: ${what()}`);
+          if (s.pendingMotion && r.state.motions[s.pendingMotion]?.status !== 'pending' && r.state.motions[s.pendingMotion]) stats.motionsDecided++;
           s = r.state;
           checkInvariants(s);
         } else {
@@ -437,7 +460,7 @@ describe('engine properties over random action sequences (12 seats)', () => {
     if (process.env.FC_STATS) console.log(stats.accepted, stats.refused, stats.skipped, [...stats.types].sort().join(' '));
     // The runs reach deep into the meeting, not just refusals at the door.
     expect(stats.accepted).toBeGreaterThan(2000);
-    for (const t of ['vote.open', 'vote.cast', 'vote.close', 'floor.give', 'amendment.submit', 'declaration.confirm', 'item.start', 'vote.manualResult', 'division.setParts', 'division.withdraw'])
+    for (const t of ['vote.open', 'vote.cast', 'vote.close', 'floor.give', 'amendment.submit', 'declaration.confirm', 'item.start', 'vote.manualResult', 'division.setParts', 'division.withdraw', 'motion.propose'])
       expect(stats.types.has(t), `never accepted ${t}`).toBe(true);
   });
 
@@ -449,6 +472,18 @@ describe('engine properties over random action sequences (12 seats)', () => {
     const stats = runProperty(DEBATE, Number(process.env.FC_RUNS ?? 60));
     for (const t of ['floor.requestRemark', 'floor.requestOrder', 'floor.give'])
       expect(stats.types.has(t), `never accepted ${t}`).toBe(true);
+  });
+
+  it('the same, weighted to procedural motions (§ 26, stk. 2; § 18, stk. 5; § 20, stk. 3)', () => {
+    const types: ActionType[] = [
+      'motion.propose', 'motion.propose', 'motion.withdraw', 'item.finish', 'item.start', 'item.reopen', 'item.postpone', 'item.refer',
+      'floor.request', 'floor.give', 'floor.end', 'vote.open', 'vote.close', 'vote.manualResult', 'declaration.make',
+      'declaration.demandVote', 'declaration.confirm', 'presence.checkOut', 'presence.checkIn', 'order.call', 'vote.cast',
+    ];
+    const stats = runProperty(types, Number(process.env.FC_RUNS ?? 60));
+    expect(stats.types.has('motion.propose')).toBe(true);
+    expect(stats.types.has('motion.withdraw')).toBe(true);
+    expect(stats.motionsDecided, 'no motion was ever decided').toBeGreaterThan(5);
   });
 
   it('the same, with the elections module’s actions (§§ 27–28) in the mix', () => {

@@ -1,5 +1,6 @@
 import { need, once } from '../../refusals';
 import type { Item, MeetingState } from '../../types';
+import { needNoMotion, reopenItem } from '../motions';
 import { orderVoteDemanded } from '../selectors';
 import { addRecordEntry, emptyDebate, endPeriod, endSpeech, newItem } from '../state';
 import { needChair } from './toChair';
@@ -84,6 +85,7 @@ export const agendaHandlers = {
     need(item, 'UNKNOWN_ITEM');
     need(!s.currentItem || s.items[s.currentItem]?.status !== 'active', 'ITEM_ACTIVE');
     need(['pending', 'postponed', 'awaitingSecondReading'].includes(item.status), 'ITEM_NOT_PENDING');
+    needNoMotion(s);
     if (item.status === 'awaitingSecondReading') {
       const gap =
         item.kind === 'budget'
@@ -105,6 +107,7 @@ export const agendaHandlers = {
     needChair(!s.activeVote, 'VOTE_OPEN');
     need(!s.activeElection, 'ELECTION_ACTIVE');
     needChair(!s.declaration, 'DECLARATION_PENDING');
+    needNoMotion(s);
     item.status = 'done';
     leaveItem(s, ctx.now);
   },
@@ -114,6 +117,7 @@ export const agendaHandlers = {
     needChair(!s.activeVote, 'VOTE_OPEN');
     need(!s.activeElection, 'ELECTION_ACTIVE');
     needChair(!s.declaration, 'DECLARATION_PENDING');
+    needNoMotion(s);
     if (a.proposedBy) need(s.persons[a.proposedBy], 'UNKNOWN_PERSON');
     addRecordEntry(s, ctx.now, {
       kind: 'postponement',
@@ -129,6 +133,7 @@ export const agendaHandlers = {
     needChair(!s.activeVote, 'VOTE_OPEN');
     need(!s.activeElection, 'ELECTION_ACTIVE');
     needChair(!s.declaration, 'DECLARATION_PENDING');
+    needNoMotion(s);
     s.declaration = {
       id: `d${++s.seq}`,
       itemId: s.currentItem!,
@@ -147,12 +152,8 @@ export const agendaHandlers = {
     need(item.status === 'done', 'ITEM_NOT_FINISHED');
     need(a.reason.trim().length >= 10, 'REOPEN_NEEDS_NEW_INFO');
     need(!s.currentItem || s.items[s.currentItem]?.status !== 'active', 'ITEM_ACTIVE');
-    item.status = 'active';
-    item.votingBegun = false;
-    item.debate.closed = false;
-    s.log.push({ at: ctx.now, text: `reopened ${item.id}: ${a.reason}`, by: chairOf(a.actor) });
-    s.currentItem = item.id;
-    item.periods.push({ from: ctx.now, to: null });
+    needNoMotion(s);
+    reopenItem(s, item, ctx.now, a.reason, chairOf(a.actor));
   },
   // § 20, stk. 2 and § 2, stk. 4: moving an item behind closed doors needs a written reason.
   'item.setDoors': (s, a) => {

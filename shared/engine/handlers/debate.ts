@@ -1,4 +1,5 @@
 import { need, once } from '../../refusals';
+import { needDebateNotStopped } from '../motions';
 import { groupKey, isDisqualified, proposalVotingBegun } from '../selectors';
 import type { Actor, Item, MeetingState, PersonId, Request, SpeechKind } from '../../types';
 import { groupTimeLeft, projectedSpeakers, type ProjectedSpeaker, remarkTarget, remarksDrawn, requestKind, speechKind } from '../speakers';
@@ -82,6 +83,7 @@ export const debateHandlers = {
   'floor.give': (s, _a, ctx) => {
     requireOpen(s);
     const item = requireCurrent(s);
+    needDebateNotStopped(s);
     needChair(!item.debate.speaking, 'SOMEONE_SPEAKING');
     const projected = projectedSpeakers(s, item.id);
     const head = projected[0];

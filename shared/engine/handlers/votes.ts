@@ -11,6 +11,7 @@ import {
   rollCallDemanded,
 } from '../selectors';
 import { requestKind } from '../speakers';
+import { needNoMotion, reopenItem } from '../motions';
 import { addRecordEntry } from '../state';
 import { leaveItem, memberOf, requireOpen } from './agenda';
 import { needChair } from './toChair';
@@ -19,6 +20,17 @@ import type { HandlerMap } from './types';
 /** The item a subject belongs to: the current one, or none for the order of the agenda. */
 function subjectItem(s: MeetingState, subject: Subject) {
   if (subject.kind === 'agendaOrder') return null;
+  if (subject.kind === 'motion') {
+    // The council decides the pending motion, and nothing else comes first.
+    const m = s.pendingMotion === subject.motionId ? s.motions[subject.motionId] : undefined;
+    need(m && m.status === 'pending', 'NO_MOTION');
+    if (m.kind === 'reopening') {
+      need(!s.currentItem || s.items[s.currentItem]?.status !== 'active', 'ITEM_ACTIVE');
+      const target = s.items[m.itemId];
+      need(target && target.status === 'done', 'ITEM_NOT_FINISHED');
+      return target;
+    }
+  } else needNoMotion(s);
   const item = s.currentItem ? s.items[s.currentItem] : undefined;
   needChair(item && item.status === 'active', 'NO_CURRENT_ITEM');
   return item;
@@ -63,6 +75,9 @@ function checkSubject(s: MeetingState, subject: Subject) {
     case 'disqualification':
       need(s.persons[subject.personId], 'UNKNOWN_PERSON');
       break;
+    case 'motion':
+      need(item!.id === s.motions[subject.motionId]!.itemId, 'NO_CURRENT_ITEM');
+      break;
     case 'referral':
     case 'postpone':
       break;
@@ -83,6 +98,17 @@ function checkPart(s: MeetingState, itemId: string, part: string | undefined) {
 function applyEffect(s: MeetingState, subject: Subject, adopted: boolean, now: number) {
   const item = s.currentItem ? s.items[s.currentItem] : undefined;
   switch (subject.kind) {
+    case 'motion': {
+      const m = s.motions[subject.motionId];
+      if (!m) break;
+      m.status = adopted ? 'adopted' : 'rejected';
+      s.pendingMotion = null;
+      const target = s.items[m.itemId];
+      if (!adopted || !target) break;
+      if (m.kind === 'reopening') reopenItem(s, target, now, m.reason ?? '', m.proposer);
+      else if (item === target) applyEffect(s, m.kind === 'referral' ? { kind: 'referral', committee: m.committee ?? '' } : { kind: 'postpone' }, true, now);
+      break;
+    }
     case 'amendment':
       s.amendments[subject.amendmentId]!.status = adopted ? 'adopted' : 'rejected';
       break;
@@ -138,9 +164,15 @@ function applyEffect(s: MeetingState, subject: Subject, adopted: boolean, now: n
 }
 
 /** The record's kind and outcome follow what was decided, whether by vote or declaration. */
-function entryOf(subject: Subject, adopted: boolean, byDeclaration: boolean): { kind: RecordEntry['kind']; outcome: RecordEntry['outcome'] } {
+function entryOf(s: MeetingState, subject: Subject, adopted: boolean, byDeclaration: boolean): { kind: RecordEntry['kind']; outcome: RecordEntry['outcome'] } {
   const rejected = { outcome: 'rejected' as const };
   switch (subject.kind) {
+    case 'motion': {
+      const kind = s.motions[subject.motionId]?.kind;
+      if (kind === 'referral') return entryOf(s, { kind: 'referral', committee: '' }, adopted, byDeclaration);
+      if (kind === 'postponement') return entryOf(s, { kind: 'postpone' }, adopted, byDeclaration);
+      return { kind: 'reopening', ...(adopted ? { outcome: 'adopted' } : rejected) };
+    }
     case 'referral':
       return { kind: 'referral', ...(adopted ? { outcome: 'referred' } : rejected) };
     case 'postpone':
@@ -197,7 +229,7 @@ function closeVote(s: MeetingState, vote: Vote, now: number, manual: VoteResult[
   s.activeVote = null;
   addRecordEntry(s, now, {
     itemId: vote.itemId,
-    ...entryOf(vote.subject, adopted, false),
+    ...entryOf(s, vote.subject, adopted, false),
     voteId: vote.id,
     point: vote.point,
     subject: vote.subject,
@@ -324,7 +356,7 @@ export const voteHandlers = {
     // Decided without a vote is decided all the same: § 25 and § 24, stk. 5 close as after a vote.
     const item = d.itemId ? s.items[d.itemId] : undefined;
     if (item && (d.subject.kind === 'proposal' || d.subject.kind === 'amendment')) item.votingBegun = true;
-    addRecordEntry(s, ctx.now, { itemId: d.itemId, ...entryOf(d.subject, adopted, true), point: d.point, subject: d.subject, mode: 'declaration' });
+    addRecordEntry(s, ctx.now, { itemId: d.itemId, ...entryOf(s, d.subject, adopted, true), point: d.point, subject: d.subject, mode: 'declaration' });
     applyEffect(s, d.subject, adopted, ctx.now);
     return [{ type: 'declaration.confirmed', adopted }];
   },

@@ -26,6 +26,7 @@ import { HandOverPanel } from './HandOverPanel';
 import { ItemEditPanel } from './ItemEditPanel';
 import { LastResultPanel } from './LastResultPanel';
 import { MeetingPanel } from './MeetingPanel';
+import { MotionPanel } from './MotionPanel';
 import { ShortcutsPanel } from './ShortcutsPanel';
 import { SpeakersPanel } from './SpeakersPanel';
 import { SpeakingStatsPanel } from './SpeakingStatsPanel';
@@ -87,6 +88,7 @@ export function Console({ state, personId, password, onSignOut }: { state: Meeti
 
         <div className="col">
           {state.activeElection ? <ElectionPanel state={state} can={can} /> : null}
+          <MotionPanel state={state} can={can} />
           {vote ? (
             <ActiveVotePanel state={state} vote={vote} allowed={allowed} can={can} shortcuts={shortcuts} />
           ) : state.declaration ? (

@@ -52,6 +52,8 @@ export function ItemEditPanel({ state, can }: { state: MeetingState; can: Can })
   const doorsBody: ActionBody = { type: 'item.setDoors', itemId, doors: toDoors, ...(toDoors === 'closed' ? { reason: doorsReason.trim() } : {}) };
   const doorsLabel = t(toDoors === 'closed' ? 'closeDoors' : 'openDoors');
   const reopenBody: ActionBody = { type: 'item.reopen', itemId, reason: reopenReason.trim() };
+  // § 20, stk. 3: or put the reopening to the council, which may refuse it.
+  const proposeReopenBody: ActionBody = { type: 'motion.propose', motion: { kind: 'reopening', itemId, reason: reopenReason.trim() } };
 
   return (
     <Section title={t('itemEditTitle')} id="item-edit-title">
@@ -99,6 +101,12 @@ export function ItemEditPanel({ state, can }: { state: MeetingState; can: Can })
               refusal={can(reopenBody)}
               pendingKey="item.reopen"
               onPress={() => void act(reopenBody, t('reopenItem')).then((r) => r.ok && setReopenReason(''))}
+            />
+            <ActionButton
+              label={t('motionProposeReopening')}
+              refusal={can(proposeReopenBody)}
+              pendingKey="motion.propose"
+              onPress={() => void act(proposeReopenBody, t('motionProposeReopening')).then((r) => r.ok && setReopenReason(''))}
             />
           </>
         ) : null}

@@ -9,6 +9,7 @@ import { useStore } from '../../store';
 import { useShownDecision } from './decision';
 import { GalleryAmendments } from './GalleryAmendments';
 import { focusElection, GalleryElection } from './GalleryElection';
+import { GalleryMotion } from './GalleryMotion';
 import { GalleryResult } from './GalleryResult';
 import { GallerySpeakers } from './GallerySpeakers';
 import { GalleryDeclaration, GalleryVote } from './GalleryVote';
@@ -65,6 +66,7 @@ function GalleryWall({ view }: { view: PublicView }) {
       ) : (
         <div className={`gallery-body ${election ? 'gallery-body-election' : ''}`}>
           <div className="gallery-left">
+            <GalleryMotion view={view} />
             {cur ? (
               <>
                 <GallerySpeakers view={view} cur={cur} />

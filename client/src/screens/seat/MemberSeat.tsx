@@ -13,6 +13,7 @@ import { DemandsCard } from './DemandsCard';
 import { FloorCard } from './FloorCard';
 import { ItemCard } from './ItemCard';
 import { LastResult } from './LastResult';
+import { MotionCard } from './MotionCard';
 import { SeatElection } from './SeatElection';
 import { seatLabelOf } from './seatKey';
 import { StatusLines } from './StatusLines';
@@ -56,6 +57,7 @@ export function MemberSeat({ state: shared, personId, seatId }: { state: Meeting
         <FeedbackLine />
         {vote ? <VoteCard state={state} vote={vote} personId={personId} myBallot={myBallot} allowed={allowed} /> : null}
         <DeclarationCard state={state} personId={personId} allowed={allowed} />
+        {state.pendingMotion ? <MotionCard state={state} actor={actor} personId={personId} /> : null}
         <SeatElection state={state} personId={personId} actor={actor} />
         <ItemCard item={activeItem} state={state} />
         {activeItem ? (
@@ -66,6 +68,7 @@ export function MemberSeat({ state: shared, personId, seatId }: { state: Meeting
             {vote ? null : <LastResult state={state} itemId={activeItem.id} personId={personId} />}
           </>
         ) : null}
+        {state.pendingMotion ? null : <MotionCard state={state} actor={actor} personId={personId} />}
         <AgendaOrderCard state={state} personId={personId} allowed={allowed} />
         <CheckOutCard refusal={allowed['presence.checkOut']} />
       </main>
