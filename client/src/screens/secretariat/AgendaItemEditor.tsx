@@ -66,10 +66,10 @@ export function AgendaItemEditor(props: {
         {closedMissing ? <span className="tag mtg-tag-warn">{t('agendaClosedReasonNeeded')}</span> : null}
         <span className="agenda-item-buttons">
           <button type="button" id={`${base}-up`} className="btn btn-small" disabled={index === 0} aria-label={t('agendaMoveUpNamed', { title: name })} onClick={() => move(-1, 'up')}>
-            ↑ {t('agendaMoveUp')}
+            <span aria-hidden="true">↑</span> {t('agendaMoveUp')}
           </button>
           <button type="button" id={`${base}-down`} className="btn btn-small" disabled={index === count - 1} aria-label={t('agendaMoveDownNamed', { title: name })} onClick={() => move(1, 'down')}>
-            ↓ {t('agendaMoveDown')}
+            <span aria-hidden="true">↓</span> {t('agendaMoveDown')}
           </button>
           <button type="button" className="btn btn-small btn-danger" aria-label={t('agendaRemoveNamed', { title: name })} onClick={props.onRemove}>
             {t('agendaRemove')}

@@ -13,6 +13,9 @@ async function signMeeting(meetingId: string, password: string, name: string): P
   try {
     const res = await fetch(`/record/sign?meeting=${encodeURIComponent(meetingId)}`, {
       method: 'POST',
+      // A wrong password answers 401 with a Basic challenge: without credentials, the browser
+      // hands it to this dialog instead of raising its own sign-in prompt (fetch spec, 401 step).
+      credentials: 'omit',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ role: 'secretariat', password, ...(name.trim() ? { name: name.trim() } : {}) }),
     });
