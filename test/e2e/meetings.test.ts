@@ -127,6 +127,10 @@ describe("the council's meetings on the secretariat's screen (issue #14, item 2)
     await chair.act({ type: 'meeting.open' });
     await poll(() => page.getByTestId('meeting-m1').innerText()).toContain('I gang');
     await poll(() => reasonOf(`Tag i brug i salen: ${TITLE}`)).toBe('§ 7: Det igangværende møde er ikke hævet; hæv det, før et andet møde tages i brug.');
+    // The budget's first reading (§ 21): it then awaits its second in a later meeting.
+    await chair.act({ type: 'item.start', itemId: 'i4' });
+    await chair.act({ type: 'declaration.make', point: 'Budgettet går til 2. behandling.', subject: { kind: 'reading' }, expected: 'adopted' });
+    await chair.act({ type: 'declaration.confirm' });
     await chair.act({ type: 'meeting.close' });
     await poll(() => page.getByTestId('meeting-m1').innerText()).toContain('Hævet');
 
@@ -141,6 +145,25 @@ describe("the council's meetings on the secretariat's screen (issue #14, item 2)
     await poll(() => page.getByTestId('meeting-m2').innerText()).toContain('I salen nu');
     expect(await page.getByTestId('meeting-m1').innerText()).not.toContain('I salen nu');
     await expectAccessible(page, 'meeting 2 live');
+  });
+
+  it("carries meeting 1's budget to its second reading in a later meeting, not before the gap (§ 21, stk. 2)", async () => {
+    await page.getByRole('button', { name: '+ Planlæg et møde' }).click();
+    await builder().getByLabel('Titel', { exact: true }).fill('Budget 2027, 2. behandling');
+    await builder().getByLabel('Dato').fill(inDays(14));
+    await builder().getByRole('button', { name: 'Fjern: (uden titel)' }).click();
+    await builder().getByLabel(/^Budget 2027/).check();
+    const early = builder().getByText('§ 21, stk. 2: mødet ligger før fristen efter 1. behandling (24 timer; 3 uger for budgettet).');
+    await early.waitFor();
+    await builder().getByLabel('Dato').fill(inDays(30));
+    await poll(() => early.count()).toBe(0);
+    await expectAccessible(page, 'carrying a second reading');
+    await builder().getByRole('button', { name: 'Opret mødet' }).click();
+    await page.getByRole('heading', { name: 'Rådets møder' }).waitFor();
+    const m3 = await meeting('m3');
+    expect(m3!.agenda).toEqual([expect.objectContaining({ id: 'i4', kind: 'budget', readings: 2, carriedFrom: { meetingId: 'm1', itemId: 'i4' } })]);
+    expect((await meeting('m1'))!.awaitingSecondReading).toEqual([]);
+    await poll(() => page.getByTestId('meeting-m3').innerText()).toContain('Budget 2027, 2. behandling');
   });
 
   it("signs meeting 1's record in the browser: a wrong password is refused and signs nothing (§ 29)", async () => {
