@@ -198,7 +198,8 @@ export class Term {
       time: change.time ?? current.time,
       agenda: change.agenda ?? current.agenda.filter((i) => !i.carriedFrom),
       carry: change.carry ?? carriedHere,
-      extraordinary: change.extraordinary ?? (current.extraordinary ? { demandedBy: current.extraordinary.demandedBy } : undefined),
+      // Left out: the demand stays; null: the meeting is no longer an extraordinary one.
+      extraordinary: change.extraordinary === null ? null : (change.extraordinary ?? (current.extraordinary ? { demandedBy: current.extraordinary.demandedBy } : null)),
     };
     return this.write(meetingId, plan, (agenda, carried) => {
       // Carried items dropped from the agenda are free to move again.

@@ -111,6 +111,17 @@ describe("the council's meetings on the secretariat's screen (issue #14, item 2)
     expect(await reasonOf(`Tag i brug i salen: ${TITLE}`)).toContain('§ 9, stk. 2:');
   });
 
+  it('edits the planned agenda: the builder opens with its items, and the change is stored', async () => {
+    await page.getByRole('button', { name: `Redigér dagsorden: ${TITLE}` }).click();
+    await builder().getByRole('heading', { name: `Dagsorden: ${TITLE}` }).waitFor();
+    expect(await builder().getByTestId('agenda-item').count()).toBe(2);
+    await builder().getByLabel('Tidspunkt').fill('18:00');
+    await builder().getByRole('button', { name: 'Gem dagsordenen' }).click();
+    await poll(async () => (await meeting('m2'))?.time).toBe('18:00');
+    expect((await meeting('m2'))!.agenda.map((i) => i.title)).toEqual(['Lokalplan for Nordhavn', 'Salg af grund']);
+    await poll(() => page.getByTestId('meeting-m2').innerText()).toContain('18:00');
+  });
+
   it('marks the agenda sent to the members (§ 9): the flag goes', async () => {
     await page.getByRole('button', { name: `Markér dagsorden sendt: ${TITLE}` }).click();
     await poll(async () => (await meeting('m2'))?.noticeSentAt).toEqual(expect.any(Number));

@@ -76,6 +76,11 @@ describe('the council term: meetings planned, live, closed, signed and published
     expect(r.meeting.extraordinary.demandedBy).toEqual(third);
     expect(r.meeting).toMatchObject({ id: 'm2', status: 'planned', live: false });
     expect(pushes.at(-1)?.meetings.map((m) => m.id)).toEqual(['m1', 'm2']);
+    // An update that leaves the demand out keeps it; null clears it (the builder's box unticked).
+    const kept = await sec.emit('meeting.update', { meetingId: 'm2', time: '16:30' });
+    expect(kept.meeting).toMatchObject({ time: '16:30', extraordinary: { demandedBy: third } });
+    const cleared = await sec.emit('meeting.update', { meetingId: 'm2', extraordinary: null });
+    expect(cleared.meeting.extraordinary).toBeNull();
   });
 
   it('meeting 1: a first reading; a second meeting cannot go live while it is open (§ 7)', async () => {

@@ -39,6 +39,7 @@ export const meetings = {
   meetingPublishLabel: 'Offentliggør: {title}',
   meetingPublishTitle: 'Offentliggør {title}?',
   meetingPublishText: 'Dagsordenen og den underskrevne protokol lægges i det offentlige arkiv (§ 29, stk. 4). Det kan ikke gøres om.',
+  meetingChairRuns: 'Forpersonen åbner og hæver mødet i salen.',
   meetingPublishedOn: 'Offentliggjort {date}',
   // agenda builder
   agendaPlanTitle: 'Planlæg et møde',

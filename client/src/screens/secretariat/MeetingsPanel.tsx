@@ -123,6 +123,8 @@ export function MeetingsPanel({ state }: { state: MeetingState }) {
           onPress={() => ask({ title: t('meetingPublishTitle', named), text: t('meetingPublishText'), confirm: t('meetingPublish') }, () => void send('meeting.publish', m, t('meetingPublishLabel', named)))}
         />
       );
+    // The live meeting is the chair's now: opened and closed in the chamber.
+    if (m.live && (m.status === 'planned' || m.status === 'open')) return <span className="hint">{t('meetingChairRuns')}</span>;
     if (m.status === 'published' && m.publishedAt !== null) return <span className="hint">{t('meetingPublishedOn', { date: sentOn(m.publishedAt) })}</span>;
     return null;
   };

@@ -124,7 +124,8 @@ export function payloadOf(d: MeetingDraft) {
     time: d.time,
     agenda: d.items.map(itemSetup),
     carry: d.carry.map((c) => ({ meetingId: c.meetingId, itemId: c.itemId })),
-    ...(d.extraordinary ? { extraordinary: { demandedBy: d.demandedBy } } : {}),
+    // An edited meeting's demand unticked is cleared (null); a new meeting just has none.
+    ...(d.extraordinary ? { extraordinary: { demandedBy: d.demandedBy } } : d.meetingId ? { extraordinary: null } : {}),
   };
 }
 
