@@ -92,6 +92,7 @@ describe("the council's meetings on the secretariat's screen (issue #14, item 2)
     await builder().getByLabel(members[0]!.name, { exact: false }).first().check();
     await poll(() => page.getByTestId('demand-count').innerText()).toBe('1 af 55 medlemmer kræver mødet — der skal mindst en tredjedel (19) til.');
     await poll(() => reasonOf('Opret mødet')).toBe('§ 4, stk. 5: Et ekstraordinært møde på medlemmernes krav kræver mindst en tredjedel af medlemmerne.');
+    await expectAccessible(page, 'agenda builder with a demand');
     await builder().getByLabel('Medlemmerne har krævet mødet').uncheck();
     await expectAccessible(page, 'agenda builder');
     await page.screenshot({ path: 'docs/screenshots/secretariat-agenda-builder.png', fullPage: true });
@@ -211,5 +212,11 @@ describe("the council's meetings on the secretariat's screen (issue #14, item 2)
     await poll(() => page.getByTestId('meeting-m1').innerText()).toContain('Offentliggjort');
     await page.screenshot({ path: 'docs/screenshots/secretariat-meetings.png', fullPage: true });
     await expectAccessible(page, 'meeting 1 published');
+    // English a click away.
+    await page.getByRole('button', { name: /^English/ }).click();
+    await page.getByRole('heading', { name: 'The council’s meetings' }).waitFor();
+    expect(await page.getByTestId('meeting-m1').innerText()).toContain('Published');
+    expect(await page.getByTestId('meeting-m2').innerText()).toContain('Live in the chamber');
+    await expectAccessible(page, 'meetings list in English');
   });
 });
