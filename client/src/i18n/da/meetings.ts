@@ -40,6 +40,7 @@ export const meetings = {
   meetingPublishTitle: 'Offentliggør {title}?',
   meetingPublishText: 'Dagsordenen og den underskrevne protokol lægges i det offentlige arkiv (§ 29, stk. 4). Det kan ikke gøres om.',
   meetingChairRuns: 'Forpersonen åbner og hæver mødet i salen.',
+  meetingSignInRecord: 'Protokollen underskrives i panelet Beslutningsprotokol (§ 29).',
   meetingPublishedOn: 'Offentliggjort {date}',
   // agenda builder
   agendaPlanTitle: 'Planlæg et møde',

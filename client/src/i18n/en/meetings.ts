@@ -41,6 +41,7 @@ export const meetings: Translation<typeof da> = {
   meetingPublishTitle: 'Publish {title}?',
   meetingPublishText: 'The agenda and the signed record go to the public archive (§ 29, stk. 4). This cannot be undone.',
   meetingChairRuns: 'The chair opens and closes the meeting in the chamber.',
+  meetingSignInRecord: 'The record is signed in the Decision record panel (§ 29).',
   meetingPublishedOn: 'Published {date}',
   agendaPlanTitle: 'Plan a meeting',
   agendaEditTitle: 'Agenda: {title}',

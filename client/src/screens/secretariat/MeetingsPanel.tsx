@@ -108,6 +108,8 @@ export function MeetingsPanel({ state }: { state: MeetingState }) {
         </>
       );
     }
+    // The live meeting's record is signed in the record panel beside this one, with its status.
+    if (m.status === 'closed' && m.live) return <span className="hint">{t('meetingSignInRecord')}</span>;
     if (m.status === 'closed')
       return (
         <ActionButton label={t('signRecord')} ariaLabel={t('meetingSignLabel', named)} refusal={null} pendingKey={`record.sign:${m.id}`} className="btn-small btn-primary" onPress={() => setSigning(m)} />
