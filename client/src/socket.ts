@@ -201,6 +201,10 @@ export function connect(auth: Auth): SalenSocket {
   });
   // The chair's room (chair and secretariat): seats locked after too many wrong codes.
   s.on('seatLocks', (msg) => receiveSeatLocks(msg));
+  // The secretariat's list of the council's meetings, whenever one changes.
+  s.on('meetings', (msg) => {
+    if (Array.isArray((msg as { meetings?: unknown } | null)?.meetings)) useStore.setState({ meetings: msg.meetings });
+  });
   timeTimer = setInterval(() => void measureTime(), TIME_EVERY_MS);
   return s;
 }
@@ -319,6 +323,25 @@ export async function resetPersonCode(personId: string, label: string): Promise<
 /** New personal codes for everyone at once (letters for all). */
 export async function resetAllCodes(label: string): Promise<Ack> {
   return tracked('person.resetAllCodes', label, () => emitAck('person.resetAllCodes'));
+}
+
+/** Every meeting of the term, asked once (the `meetings` push keeps it fresh after). */
+export async function listMeetings(): Promise<void> {
+  const r = await emitAck('meetings.list');
+  if (r.ok) useStore.setState({ meetings: r.meetings });
+}
+
+type TermEvent = 'meeting.plan' | 'meeting.update' | 'meeting.noticeSent' | 'meeting.activate' | 'meeting.publish';
+
+/** One of the secretariat's term events (docs/protocol.md, "The council's meetings"), tracked as a press. */
+export async function termEvent<E extends TermEvent>(event: E, payload: Parameters<ClientToServerEvents[E]>[0], label: string, key: string = event): Promise<AnswerOf<E> | Refusal> {
+  let answer: AnswerOf<E> | Refusal = OFFLINE;
+  await tracked(key, label, async () => {
+    answer = await (emitAck as (e: E, p: unknown) => Promise<AnswerOf<E> | Refusal>)(event, payload);
+    // The feedback line takes the ack's shape: ok, or the refusal with its paragraph.
+    return answer.ok ? { ok: true, version: 0 } : (answer as Refusal);
+  });
+  return answer;
 }
 
 export async function checkOut(label: string): Promise<Ack> {

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { EngineEvent, MeetingState, NoticeMessage, OwnMessage, PublicView, Refusal, SeatLock, SessionEnd, ViewMessage, ViewRole } from '../../shared/index';
 import { applyPatch } from '../../shared/delta';
+import type { MeetingDetails } from '../../shared/term/lifecycle';
 
 // The messages are the protocol's (shared/protocol.ts); re-exported for the screens.
 export type { OwnMessage, SeatLock, SessionEnd, ViewMessage, ViewRole };
@@ -55,6 +56,8 @@ export interface ClientState {
   pending: Record<string, true>;
   feedback: Feedback | null;
   notices: Notice[];
+  /** The council's meetings (secretariat only: `meetings.list` and the pushed `meetings`). */
+  meetings: MeetingDetails[] | null;
 }
 
 export const initialClientState: ClientState = {
@@ -75,6 +78,7 @@ export const initialClientState: ClientState = {
   pending: {},
   feedback: null,
   notices: [],
+  meetings: null,
 };
 
 export const useStore = create<ClientState>(() => ({ ...initialClientState }));

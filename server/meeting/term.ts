@@ -10,6 +10,7 @@ import {
   termRefusal,
   urgentWithoutReason,
   validDate,
+  type AwaitingItem,
   type MeetingDetails,
   type MeetingStatus,
   type MeetingSummary,
@@ -55,6 +56,8 @@ const malformed = (e: Parameters<typeof issues>[0]) => serverRefusal('MALFORMED'
  */
 export class Term {
   private listeners: (() => void)[] = [];
+  /** A closed meeting's items awaiting a second reading: its log no longer changes, so replayed once. */
+  private awaitingCache = new Map<string, AwaitingItem[]>();
 
   constructor(
     readonly service: MeetingService,
@@ -112,7 +115,30 @@ export class Term {
       extraordinary: r.extraordinary ? (JSON.parse(r.extraordinary) as MeetingDetails['extraordinary']) : null,
       publishedAt: r.published_at,
       carried: JSON.parse(r.carried) as Record<string, string>,
+      awaitingSecondReading: this.awaiting(r),
     };
+  }
+
+  /** § 21: the items a later meeting may carry (not those already carried elsewhere). */
+  private awaiting(r: Row): AwaitingItem[] {
+    if (r.setup === null || !['closed', 'signed', 'published'].includes(r.status)) return [];
+    let all = this.awaitingCache.get(r.id);
+    if (!all) {
+      try {
+        const state = this.recordStore(r.id).state();
+        if (state.meeting.status !== 'closed') return [];
+        all = state.agenda.flatMap((id) => {
+          const i = state.items[id];
+          return i && i.status === 'awaitingSecondReading' && i.firstReadingAt !== null ? [{ itemId: i.id, title: i.title, kind: i.kind, firstReadingAt: i.firstReadingAt }] : [];
+        });
+      } catch (e) {
+        log.error({ event: 'error', err: e, meeting: r.id }, 'replaying a closed meeting failed');
+        return [];
+      }
+      this.awaitingCache.set(r.id, all);
+    }
+    const carried = JSON.parse(r.carried) as Record<string, string>;
+    return all.filter((i) => !carried[i.itemId]);
   }
 
   private summaryOf(r: Row): MeetingSummary {
@@ -172,7 +198,8 @@ export class Term {
       time: change.time ?? current.time,
       agenda: change.agenda ?? current.agenda.filter((i) => !i.carriedFrom),
       carry: change.carry ?? carriedHere,
-      extraordinary: change.extraordinary ?? (current.extraordinary ? { demandedBy: current.extraordinary.demandedBy } : undefined),
+      // Left out: the demand stays; null: the meeting is no longer an extraordinary one.
+      extraordinary: change.extraordinary === null ? null : (change.extraordinary ?? (current.extraordinary ? { demandedBy: current.extraordinary.demandedBy } : null)),
     };
     return this.write(meetingId, plan, (agenda, carried) => {
       // Carried items dropped from the agenda are free to move again.

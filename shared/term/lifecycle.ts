@@ -32,6 +32,19 @@ export interface MeetingDetails extends MeetingSummary {
   publishedAt: number | null;
   /** Items of this meeting whose second reading moved to a later one: item id → meeting id. */
   carried: Record<string, string>;
+  /**
+   * § 21: items of this meeting (once closed) whose first reading was held here and whose
+   * second reading has not yet moved to another meeting — what the agenda builder may carry.
+   */
+  awaitingSecondReading: AwaitingItem[];
+}
+
+/** An item awaiting its second reading in a later meeting (§ 21, stk. 2 counts from `firstReadingAt`). */
+export interface AwaitingItem {
+  itemId: string;
+  title: string;
+  kind: ItemSetup['kind'];
+  firstReadingAt: number;
 }
 
 /** Every refusal of the term's rules: code → paragraph, Danish, English (docs/protocol.md). */

@@ -14,8 +14,8 @@ const planFields = {
   agenda: z.array(itemSetupSchema).max(200),
   /** § 21: items of earlier meetings whose second reading is held here. */
   carry: z.array(z.object({ meetingId: id, itemId: id }).strict()).max(50).optional(),
-  /** § 4, stk. 5: an extraordinary meeting demanded by these members. */
-  extraordinary: z.object({ demandedBy: z.array(id).min(1).max(500) }).strict().optional(),
+  /** § 4, stk. 5: an extraordinary meeting demanded by these members; null: no longer (an update). */
+  extraordinary: z.object({ demandedBy: z.array(id).min(1).max(500) }).strict().nullable().optional(),
 };
 
 export const meetingPlanSchema = z.object(planFields).strict();

@@ -76,6 +76,11 @@ describe('the council term: meetings planned, live, closed, signed and published
     expect(r.meeting.extraordinary.demandedBy).toEqual(third);
     expect(r.meeting).toMatchObject({ id: 'm2', status: 'planned', live: false });
     expect(pushes.at(-1)?.meetings.map((m) => m.id)).toEqual(['m1', 'm2']);
+    // An update that leaves the demand out keeps it; null clears it (the builder's box unticked).
+    const kept = await sec.emit('meeting.update', { meetingId: 'm2', time: '16:30' });
+    expect(kept.meeting).toMatchObject({ time: '16:30', extraordinary: { demandedBy: third } });
+    const cleared = await sec.emit('meeting.update', { meetingId: 'm2', extraordinary: null });
+    expect(cleared.meeting.extraordinary).toBeNull();
   });
 
   it('meeting 1: a first reading; a second meeting cannot go live while it is open (§ 7)', async () => {
@@ -92,8 +97,13 @@ describe('the council term: meetings planned, live, closed, signed and published
     expect(server.service.meetingId).toBe('m1');
     // Not before meeting 1 is closed: the item could still be handled there.
     expect(await sec.emit('meeting.plan', { title: 'Y', date: day(7), time: '17:00', agenda: [], carry: [{ meetingId: 'm1', itemId: 'i4' }] })).toMatchObject({ ok: false, code: 'NOT_AWAITING_SECOND_READING' });
+    const whileOpen = (await sec.emit('meetings.list')).meetings.find((m: MeetingDetails) => m.id === 'm1');
+    expect(whileOpen.awaitingSecondReading).toEqual([]);
     expect((await chair.act({ type: 'meeting.close' })).ok).toBe(true);
     expect((await listed())[0]!.status).toBe('closed');
+    // Closed: the agenda builder is told what may be carried, with what § 21, stk. 2 counts from.
+    const closed = (await sec.emit('meetings.list')).meetings.find((m: MeetingDetails) => m.id === 'm1');
+    expect(closed.awaitingSecondReading).toEqual([{ itemId: 'i4', title: server.service.state.items.i4!.title, kind: 'budget', firstReadingAt: server.service.state.items.i4!.firstReadingAt }]);
   });
 
   it('the second reading moves to a later meeting, once, and not to one before the gap (§ 21, stk. 2)', async () => {
@@ -107,6 +117,8 @@ describe('the council term: meetings planned, live, closed, signed and published
     expect(again).toMatchObject({ ok: false, code: 'SECOND_READING_MOVED', paragraph: '§ 21' });
     const m1 = (await sec.emit('meetings.list')).meetings.find((m: MeetingDetails) => m.id === 'm1');
     expect(m1.carried).toEqual({ i4: 'm3' });
+    expect(m1.awaitingSecondReading).toEqual([]);
+    expect(pushes.at(-1)?.meetings.find((m) => m.id === 'm1')?.awaitingSecondReading).toEqual([]);
   });
 
   it('§ 9: on short notice every new item needs its urgent reason before the meeting goes live', async () => {

@@ -7,6 +7,7 @@ import { RecordPanel } from '../../components/RecordPanel';
 import { useConnection, useDocumentTitle } from '../../hooks/useConnection';
 import { useT } from '../../i18n';
 import { useStore } from '../../store';
+import { MeetingsPanel } from './MeetingsPanel';
 import { PrintView, type PrintDoc } from './PrintView';
 import { ProvisioningPanel } from './ProvisioningPanel';
 import { TabletsPanel } from './TabletsPanel';
@@ -61,6 +62,7 @@ function SecretariatConsole({ state, password, onSignOut }: { state: MeetingStat
           <RecordPanel state={state} signer={signer} />
         </div>
         <div className="col col-wide">
+          <MeetingsPanel state={state} />
           <PresencePanel state={state} can={can} withOrderCalls={false} />
           <TabletsPanel state={state} onPrint={setPrint} />
           <ProvisioningPanel state={state} onPrint={setPrint} />
