@@ -6,7 +6,8 @@ import { common } from './common';
 import { elections } from './elections';
 import { overlay } from './overlay';
 import { publicScreens } from './public';
+import { roster } from './roster';
 import { seat } from './seat';
 import { sessions } from './sessions';
 
-export const en: Record<StringKey, Text> = { ...common, ...seat, ...chair, ...elections, ...sessions, ...publicScreens, ...a11y, ...overlay };
+export const en: Record<StringKey, Text> = { ...common, ...seat, ...chair, ...elections, ...sessions, ...publicScreens, ...a11y, ...overlay, ...roster };

@@ -7,6 +7,7 @@ import { RecordPanel } from '../../components/RecordPanel';
 import { useConnection, useDocumentTitle } from '../../hooks/useConnection';
 import { useT } from '../../i18n';
 import { useStore } from '../../store';
+import { CouncilPanels } from './CouncilPanels';
 import { PrintView, type PrintDoc } from './PrintView';
 import { ProvisioningPanel } from './ProvisioningPanel';
 import { TabletsPanel } from './TabletsPanel';
@@ -66,6 +67,7 @@ function SecretariatConsole({ state, password, onSignOut }: { state: MeetingStat
           <ProvisioningPanel state={state} onPrint={setPrint} />
         </div>
       </main>
+      <CouncilPanels onPrint={setPrint} />
     </div>
   );
 }
