@@ -14,7 +14,7 @@ export function CouncilPanels({ onPrint }: { onPrint: (doc: PrintDoc) => void })
   const t = useT();
   const council = useCouncil();
   return (
-    <div className="council-panels" aria-labelledby="council-panels-title">
+    <section className="council-panels" aria-labelledby="council-panels-title">
       <h2 id="council-panels-title" className="council-panels-title">
         {t('councilPanelsTitle')}
       </h2>
@@ -32,6 +32,6 @@ export function CouncilPanels({ onPrint }: { onPrint: (doc: PrintDoc) => void })
       ) : (
         <p role="status">{t('councilLoading')}</p>
       )}
-    </div>
+    </section>
   );
 }

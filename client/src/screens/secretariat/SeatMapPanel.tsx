@@ -90,10 +90,12 @@ export function SeatMapPanel({ council }: { council: Council }) {
         {chosen ? t('seatMapSelected', { label: chosen.label, x: Math.round(chosen.x), y: Math.round(chosen.y) }) : t('seatMapNoneSelected')}
         {dirty ? ` ${t('seatMapUnsaved')}` : ''}
       </p>
-      <div ref={box} className="seat-map-box" role="group" aria-label={t('seatMapTitle')} aria-describedby="seat-map-help" data-testid="seat-map-box">
+      <div className="seat-map-box" role="group" aria-label={t('seatMapTitle')} aria-describedby="seat-map-help" data-testid="seat-map-box">
         <div className="seat-map-chair" aria-hidden="true">
           {t('seatMapChairTable')}
         </div>
+        {/* Inset by half a seat, so a seat at 0 or 100 is whole on the map. */}
+        <div ref={box} className="seat-map-area">
         {seats.map((s) => {
           const p = holder(s.id);
           return (
@@ -116,6 +118,7 @@ export function SeatMapPanel({ council }: { council: Council }) {
             </button>
           );
         })}
+        </div>
       </div>
     </section>
   );
