@@ -134,6 +134,9 @@ const jsonSchema = z
   })
   .strict();
 
+/** The CSV's column names as a JSON person's fields. */
+const JSON_FIELD: Record<string, string> = { group: 'groupId', seat: 'seatId' };
+
 /** A JSON roster `{ groups, persons }` (the shape of a set-up's, docs/setup.md). */
 export function rosterFromJson(council: Council, text: string): ImportResult {
   let json: unknown;
@@ -151,6 +154,6 @@ export function rosterFromJson(council: Council, text: string): ImportResult {
   const { groups, persons } = parsed.data;
   // The persons' places stand in for lines: a problem names `persons[i].field`.
   const places = Object.fromEntries(persons.map((p, i) => [p.id, i + 1]));
-  const problems = importProblems(council, groups, persons, places).map((p) => (p.line === null ? p : { ...p, line: null, field: `persons[${p.line - 1}].${p.field}` }));
+  const problems = importProblems(council, groups, persons, places).map((p) => (p.line === null ? p : { ...p, line: null, field: `persons[${p.line - 1}].${JSON_FIELD[p.field] ?? p.field}` }));
   return problems.length ? { ok: false, problems } : { ok: true, groups, persons };
 }
