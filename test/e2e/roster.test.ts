@@ -18,7 +18,7 @@ afterAll(() => stage.close());
 const chainLength = () => (server.service.db.prepare('SELECT COUNT(*) AS n FROM council_events').get() as { n: number }).n;
 
 describe("the council's roster on the secretariat's screen", () => {
-  it('refuses an import with a bad row (line and field shown, nothing imported), then imports the fixed list', { timeout: 120_000 }, async () => {
+  it('refuses an import with a bad row (line and field shown, nothing imported) and imports the fixed list; adds a group and a substitute, who leaves; lays out and saves the seat map', { timeout: 120_000 }, async () => {
     const sec = await stage.openSocket({ role: 'secretariat', password: server.demo.secretariatPassword });
     const council = async () => ((await emit(sec, 'council.get')) as unknown as { council: Council }).council;
     const before = await council();
@@ -64,6 +64,32 @@ describe("the council's roster on the secretariat's screen", () => {
     await expect(letter.getByTestId('letter-code').innerText()).resolves.toMatch(/^\s*[0-9]{6}\s*$/);
     await page.getByRole('button', { name: 'Luk og glem nøglerne/koderne' }).click();
 
+    // A group, then a substitute in it added by hand (code once, for the letter), who then leaves after a confirmation.
+    const groups = page.getByTestId('roster-groups');
+    await groups.getByRole('button', { name: 'Tilføj gruppe' }).click();
+    await groups.getByLabel('Bogstav').fill('G');
+    await groups.getByLabel('Navn').fill('Grøn Gruppe');
+    await groups.getByRole('button', { name: 'Tilføj', exact: true }).click();
+    await expect.poll(async () => (await council()).groups.find((g) => g.name === 'Grøn Gruppe')?.letter).toBe('G');
+    const roster = page.getByTestId('roster');
+    await roster.getByRole('button', { name: 'Tilføj medlem eller stedfortræder' }).click();
+    await roster.getByLabel('Navn').fill('Sara Suppleant');
+    await roster.getByLabel('Gruppe').selectOption({ label: 'G · Grøn Gruppe' });
+    await roster.getByLabel('Medlem eller stedfortræder').selectOption('substitute');
+    await roster.getByRole('button', { name: 'Tilføj', exact: true }).click();
+    await roster.getByText('Sara Suppleant er tilføjet').waitFor();
+    const sara = (await council()).persons.find((p) => p.name === 'Sara Suppleant')!;
+    expect(sara).toMatchObject({ kind: 'substitute', seatId: null });
+    await expectAccessible(page, 'a person added');
+    await roster.getByRole('button', { name: 'Luk og glem koden' }).click();
+    await roster.getByRole('button', { name: 'Sara Suppleant udtræder af rådet' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Ja, udtræder' }).click();
+    await expect.poll(async () => (await council()).persons.some((p) => p.id === sara.id)).toBe(false);
+    // The chair line cannot leave here (§ 18, stk. 2): the button is off and says why.
+    const chairName = before.persons.find((p) => p.id === before.chairLine[0])!.name;
+    await expect(roster.getByRole('button', { name: `${chairName} udtræder af rådet` }).isDisabled()).resolves.toBe(true);
+    const chainBefore = chainLength();
+
     // The seat map: a horseshoe, then one seat dragged by the pointer and one moved by the keyboard.
     const box = page.getByTestId('seat-map-box');
     await box.scrollIntoViewIfNeeded();
@@ -93,7 +119,7 @@ describe("the council's roster on the secretariat's screen", () => {
     const saved = (await council()).chamber.seats;
     expect(saved.find((s) => s.id === seatIds[0])?.x).toBeCloseTo(50, 0);
     expect(saved.find((s) => s.id === seatIds[1])?.x).toBeCloseTo(leftAfter, 1);
-    expect(chainLength()).toBe(2);
+    expect(chainLength()).toBe(chainBefore + 1);
     await expectAccessible(page, 'the seat map, saved');
   });
 });

@@ -1,6 +1,7 @@
 import './roster.css';
 import { useT } from '../../i18n';
 import type { PrintDoc } from './PrintView';
+import { GroupsPanel } from './GroupsPanel';
 import { RosterImportPanel } from './RosterImportPanel';
 import { RosterPanel } from './RosterPanel';
 import { useCouncil } from './rosterStore';
@@ -26,6 +27,7 @@ export function CouncilPanels({ onPrint }: { onPrint: (doc: PrintDoc) => void })
           </div>
           <div className="col col-wide">
             <RosterImportPanel onPrint={onPrint} />
+            <GroupsPanel council={council} />
             <SeatMapPanel council={council} />
           </div>
         </div>

@@ -27,12 +27,15 @@ export function useCouncil(): Council | null {
   return useRoster((s) => s.council);
 }
 
-/** An accepted roster press: its ack carries the roster as it is now. */
+/**
+ * An accepted roster press: its ack carries the roster as it is now. Returns the new
+ * persons' codes (empty when none was drawn), or null for a refusal.
+ */
 export function takeAck(r: Ack): Record<string, string> | null {
   const a = r as Ack & { council?: Council; seq?: number; codes?: Record<string, string> };
   if (!a.ok || !a.council || typeof a.seq !== 'number') return null;
   take(a.council, a.seq);
-  return a.codes ?? null;
+  return a.codes ?? {};
 }
 
 /** Whether the roster's rules allow a change now: null, or the refusal the server would give. */
