@@ -14,6 +14,8 @@ describe("the council's roster (§§ 8, 17, 18)", () => {
   let sec: Client;
   let chair: Client;
   const pushes: { council: Council; seq: number }[] = [];
+  let importedCode = '';
+  let left = '';
 
   const council = async (): Promise<Council> => (await sec.emit('council.get')).council;
   const csvOf = (c: Council, extra: string[] = [], drop: string[] = []) =>
@@ -83,6 +85,8 @@ describe("the council's roster (§§ 8, 17, 18)", () => {
     expect(Object.keys(r.codes)).toEqual(['n2']);
     expect(r.codes.n2).toMatch(/^\d{6}$/);
     expect(findBySecret(server.service.db, 'code', r.codes.n2)).toBe('n2');
+    importedCode = r.codes.n2;
+    left = leaving.id;
     const after = await council();
     expect(after.persons.map((p) => p.id)).not.toContain(leaving.id);
     expect(after.persons.find((p) => p.id === 'n2')).toMatchObject({ kind: 'substitute', groupId: 'G', seatId: null });
@@ -137,6 +141,25 @@ describe("the council's roster (§§ 8, 17, 18)", () => {
     const moved = seats.map((s, i) => (i === 0 ? { ...s, x: 12.34, y: 80 } : s));
     expect(await sec.emit('seats.set', { seats: moved })).toMatchObject({ ok: true });
     expect((await council()).chamber.seats[0]).toMatchObject({ x: 12.3, y: 80 });
+  });
+
+  it('a meeting that goes live later takes the roster as it is then: the promoted member checks in with the code from the import', async () => {
+    const date = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    const planned = await sec.emit('meeting.plan', { title: 'Næste møde', date, time: '17:00', agenda: [] });
+    expect(planned.ok).toBe(true);
+    expect(await sec.emit('meeting.activate', { meetingId: planned.meeting.id })).toMatchObject({ ok: true });
+    const state = server.service.state;
+    expect(state.persons[left]).toBeUndefined();
+    const n2 = state.persons.n2!;
+    expect(n2).toMatchObject({ kind: 'member' });
+    expect(state.chamber.seats[0]).toMatchObject({ x: 12.3, y: 80 });
+    const seat = await connect(server.url, { role: 'seat', seatKey: server.demo.seatKeys[n2.seatId!] });
+    try {
+      expect(await seat.emit('checkIn', { code: importedCode })).toMatchObject({ ok: true });
+      expect(server.service.state.presence[n2.seatId!]?.personId).toBe('n2');
+    } finally {
+      seat.close();
+    }
   });
 
   it("every change is in the roster's hash chain, and the chain verifies", async () => {
