@@ -200,7 +200,11 @@ export function importProblems(c: Council, groups: Group[], persons: Person[], l
   const out: RosterProblem[] = [];
   const at = (pid: string) => lines[pid] ?? null;
   const seats = new Set(c.chamber.seats.map((s) => s.id));
-  const groupIds = new Set(groups.map((g) => g.id));
+  const groupIds = new Set<string>();
+  for (const g of groups) {
+    if (groupIds.has(g.id)) out.push(problem(null, 'groups', `gruppen ${g.id} står to gange.`, `the group ${g.id} appears twice.`));
+    groupIds.add(g.id);
+  }
   const seen = new Set<string>();
   const seatOf = new Map<string, string>();
   for (const p of persons) {

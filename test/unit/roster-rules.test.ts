@@ -55,6 +55,8 @@ describe("the council's roster rules", () => {
       problems: [{ line: null, field: `persons[${persons.findIndex((p) => p.id === 'sub1')}].seatId` }],
     });
     expect(rosterFromJson(c, '{')).toMatchObject({ ok: false, problems: [{ field: 'json' }] });
+    const twice = [...c.groups, c.groups[0]!].map((g) => ({ ...g, color: '#111111' }));
+    expect(rosterFromJson(c, JSON.stringify({ groups: twice, persons: c.persons }))).toMatchObject({ ok: false, problems: [{ field: 'groups' }] });
   });
 
   it('the seat map presets place every seat once, within 0–100', () => {
