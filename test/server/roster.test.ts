@@ -46,6 +46,31 @@ describe("the council's roster (§§ 8, 17, 18)", () => {
     expect(events()).toBe(0);
   });
 
+  it('a malformed payload is refused with MALFORMED and changes nothing', async () => {
+    const before = await council();
+    const junk: [string, unknown][] = [
+      ['council.import', { format: 'xml', text: 'x' }],
+      ['council.import', { format: 'csv', text: 'x'.repeat(15_001) }],
+      ['person.add', { name: 'X', groupId: 'A', kind: 'member', seatId: 'S01', role: 'chair' }],
+      ['person.add', [1, 2]],
+      ['person.edit', { personId: 42 }],
+      ['person.leave', 'm2'],
+      ['substitute.promote', { personId: 'sub1' }],
+      ['group.add', { letter: 'Z', name: 'Z', color: 'red', independent: false }],
+      ['group.edit', { groupId: '__proto__x', name: '' }],
+      ['seats.set', { seats: [{ id: 'S01', x: 'left', y: 0 }] }],
+    ];
+    // Through a socket of its own: the junk counts against that socket's message rate only.
+    const other = await connect(server.url, { role: 'secretariat', password: server.demo.secretariatPassword });
+    try {
+      for (const [event, payload] of junk) expect(await other.emit(event, payload), event).toMatchObject({ ok: false, code: 'MALFORMED' });
+    } finally {
+      other.close();
+    }
+    expect(await council()).toEqual(before);
+    expect(events()).toBe(0);
+  });
+
   it('a CSV with a bad row is refused whole, naming the line and the field; nothing is imported', async () => {
     const before = await council();
     const lines = csvOf(before, ['n1;Nina Nyvalgt;medlemmer;A;;;;', 'n2;Niels Ny;substitute;Q;;;;']).split('\n');
