@@ -83,6 +83,8 @@ export function RosterImportPanel({ onPrint }: { onPrint: (doc: PrintDoc) => voi
           onChange={(e) => {
             setText(e.target.value);
             setProblems(null);
+            // Pasted JSON is JSON: a CSV never starts with a brace.
+            if (/^\s*[{[]/.test(e.target.value)) setFormat('json');
           }}
         />
       </Field>
