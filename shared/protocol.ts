@@ -10,6 +10,7 @@ import type { EngineEvent, MeetingState, Refusal } from './types';
 import type { OwnView, PublicView } from './views';
 import type { MeetingDetails } from './term/lifecycle';
 import type { MeetingPlan, MeetingRef, MeetingUpdate } from './term/payloads';
+import type { Council, GroupAdd, GroupEdit, PersonAdd, PersonEdit, PersonRef, Promote, RosterImport, RosterRefusal, SeatsSet } from './term/roster';
 
 // --- Refusals -----------------------------------------------------------------------------
 
@@ -124,7 +125,28 @@ export interface ClientToServerEvents {
   'meeting.noticeSent': (payload: MeetingRef, ack: (answer: MeetingAck) => void) => void;
   'meeting.activate': (payload: MeetingRef, ack: (answer: MeetingAck) => void) => void;
   'meeting.publish': (payload: MeetingRef, ack: (answer: MeetingAck) => void) => void;
+  // The council's roster (secretariat only; docs/protocol.md, "The council's roster").
+  'council.get': (ack: (answer: CouncilAck | AckRefusal) => void) => void;
+  'council.import': (payload: RosterImport, ack: (answer: RosterAck) => void) => void;
+  'person.add': (payload: PersonAdd, ack: (answer: RosterAck) => void) => void;
+  'person.edit': (payload: PersonEdit, ack: (answer: RosterAck) => void) => void;
+  'person.leave': (payload: PersonRef, ack: (answer: RosterAck) => void) => void;
+  'substitute.promote': (payload: Promote, ack: (answer: RosterAck) => void) => void;
+  'group.add': (payload: GroupAdd, ack: (answer: RosterAck) => void) => void;
+  'group.edit': (payload: GroupEdit, ack: (answer: RosterAck) => void) => void;
+  'seats.set': (payload: SeatsSet, ack: (answer: RosterAck) => void) => void;
 }
+
+/**
+ * The roster as it is now and its chain's length (`seq`). After an import or `person.add`,
+ * `codes` holds each new person's personal code, answered this once for the letters
+ * (`person.add` also names the new `personId` and its `code`).
+ */
+export type CouncilAck = { ok: true; council: Council; seq: number; codes?: Record<string, string>; personId?: string; code?: string };
+/** A roster event's answer; an import's refusal lists its `problems` (line, field, message). */
+export type RosterAck = CouncilAck | AckRefusal | RosterRefusal;
+/** Pushed to the secretariat after every roster change. */
+export type CouncilMessage = { council: Council; seq: number };
 
 /** A term event's answer: the meeting as it is now. */
 export type MeetingAck = { ok: true; meeting: MeetingDetails } | AckRefusal;
@@ -142,6 +164,7 @@ export interface ServerToClientEvents {
   seatLocks: (msg: SeatLocksMessage) => void;
   restarting: (msg: RestartingMessage) => void;
   meetings: (msg: MeetingsMessage) => void;
+  council: (msg: CouncilMessage) => void;
 }
 
 export type ClientEvent = keyof ClientToServerEvents;

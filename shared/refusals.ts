@@ -1,5 +1,6 @@
 import type { Refusal } from './types';
 import type { TermRefusalCode } from './term/lifecycle';
+import type { RosterRefusalCode } from './term/roster';
 
 /** Every refusal the engine can give: a stable code, the paragraph it rests on, and text. */
 export const REFUSALS = {
@@ -176,7 +177,7 @@ export const LOCAL_REFUSALS = {
 export type LocalRefusalCode = keyof typeof LOCAL_REFUSALS;
 
 /** Every code a Refusal can carry: one catalogue of them, so a screen can switch on a code. */
-export type AnyRefusalCode = RefusalCode | TransportRefusalCode | LocalRefusalCode | TermRefusalCode;
+export type AnyRefusalCode = RefusalCode | TransportRefusalCode | LocalRefusalCode | TermRefusalCode | RosterRefusalCode;
 
 export function refusal(code: RefusalCode, detail?: { da: string; en: string }): Refusal {
   const [paragraph, da, en] = REFUSALS[code];

@@ -352,3 +352,22 @@ export async function checkOut(label: string): Promise<Ack> {
   }
   return r;
 }
+
+/** A secretariat's roster event (screens/secretariat, the council's panels), tracked like a press. */
+export async function rosterEmit<E extends ClientEvent>(key: string, label: string, event: E, ...args: PayloadArgs<E>): Promise<Ack> {
+  return tracked(key, label, () => emitAck(event, ...args) as Promise<Ack>);
+}
+
+/** A roster read that is no press (no feedback line): `council.get`. */
+export async function rosterGet(): Promise<AnswerOf<'council.get'> | Refusal> {
+  return emitAck('council.get');
+}
+
+/** Listens to a pushed event on the socket signed in now; returns the way to stop. */
+export function onServerEvent<E extends keyof ServerToClientEvents>(event: E, cb: ServerToClientEvents[E]): () => void {
+  const s = socket;
+  if (!s) return () => {};
+  // socket.io's typed `on` wants the listener as its own event map's reserved-or-user type.
+  (s.on as (e: string, f: unknown) => void)(event, cb);
+  return () => (s.off as (e: string, f: unknown) => void)(event, cb);
+}

@@ -13,7 +13,7 @@ import { syncDir } from './secrets';
  *   {"at":"…","source":"person.resetCode","codes":{"m7":"…"}}
  */
 export interface ProvisioningEntry {
-  source: 'setup' | 'demo' | 'seat.rotateKey' | 'seat.rotateAllKeys' | 'person.resetCode' | 'person.resetAllCodes';
+  source: 'setup' | 'demo' | 'seat.rotateKey' | 'seat.rotateAllKeys' | 'person.resetCode' | 'person.resetAllCodes' | 'person.add' | 'council.import';
   codes?: Record<string, string>;
   seatKeys?: Record<string, string>;
   chairPasswords?: Record<string, string>;

@@ -175,7 +175,7 @@ export function setSeatKey(db: DB, seatId: string, key: string): boolean {
  * provisioning file in one transaction, so a failed write changes nothing. The codes are
  * returned once, for the letters; they are kept nowhere else.
  */
-export function resetCodes(db: DB, personIds: string[], digits: number, source: 'person.resetCode' | 'person.resetAllCodes'): Record<string, string> {
+export function resetCodes(db: DB, personIds: string[], digits: number, source: 'person.resetCode' | 'person.resetAllCodes' | 'person.add' | 'council.import'): Record<string, string> {
   const s = storeOf(db);
   const taken = new Set<string>();
   let codes = newCodes(personIds, digits);

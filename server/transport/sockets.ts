@@ -16,6 +16,8 @@ import { JsonText, salenParser, salenParserWith } from './encoder';
 import type { TransportOps } from '../ops/watch';
 import { FanOut } from './fanout';
 import { termEvents } from './term-events';
+import { rosterEvents } from './roster-events';
+import { Roster } from '../council/roster';
 import type { Term } from '../meeting/term';
 
 type Room = 'public' | 'members' | 'chair';
@@ -293,6 +295,13 @@ export function attachSockets(http: HttpServer | HttpsServer, service: MeetingSe
     if (ids.length) fanout.toSockets(ids, 'meetings', { meetings: term.all() });
   });
 
+  // The council's roster, whenever it changes: to the secretariat only.
+  const roster = new Roster(service.db);
+  roster.onChange((msg) => {
+    const ids = roomIds('chair').filter((sid) => (io.sockets.sockets.get(sid)?.data.id as Identity | undefined)?.role === 'secretariat');
+    if (ids.length) fanout.toSockets(ids, 'council', msg);
+  });
+
   const tick = setInterval(() => {
     if (lateWarningDue(service.state, Date.now())) void system({ type: 'clock.tick' });
   }, 10_000);
@@ -377,6 +386,7 @@ export function attachSockets(http: HttpServer | HttpsServer, service: MeetingSe
       },
       time: { args: 0, run: () => ({ ok: true, serverNow: Date.now() }) },
       ...termEvents(term),
+      ...rosterEvents(roster),
     },
     { perSecond: opts.ratePerSecond, burst: opts.rateBurst, answered: opts.ops?.answered },
   );

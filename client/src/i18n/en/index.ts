@@ -8,7 +8,8 @@ import { meetings } from './meetings';
 import { motions } from './motions';
 import { overlay } from './overlay';
 import { publicScreens } from './public';
+import { roster } from './roster';
 import { seat } from './seat';
 import { sessions } from './sessions';
 
-export const en: Record<StringKey, Text> = { ...common, ...seat, ...chair, ...elections, ...sessions, ...publicScreens, ...a11y, ...overlay, ...motions, ...meetings };
+export const en: Record<StringKey, Text> = { ...common, ...seat, ...chair, ...elections, ...sessions, ...publicScreens, ...a11y, ...overlay, ...motions, ...meetings, ...roster };

@@ -1,12 +1,15 @@
 import { useEffect, useRef } from 'react';
 import './print-view.css';
-import type { MeetingState } from '../../../../shared/index';
+import type { MeetingState, Person } from '../../../../shared/index';
 import { useT } from '../../i18n';
 import { QrCode } from './QrCode';
 import { seatPerson } from './seatPerson';
 
 /** What the secretariat prints after issuing keys or codes: held in memory only, never stored. */
-export type PrintDoc = { kind: 'sheet'; keys: Record<string, string> } | { kind: 'letters'; codes: Record<string, string> };
+export type PrintDoc =
+  | { kind: 'sheet'; keys: Record<string, string> }
+  /** `persons`: the council's roster, for persons added since the live meeting began. */
+  | { kind: 'letters'; codes: Record<string, string>; persons?: Person[] };
 
 /** The seat's link: the server's address, the key in the fragment (never sent in a request). */
 export const seatLink = (key: string) => `${location.origin}/seat#key=${encodeURIComponent(key)}`;
@@ -36,7 +39,7 @@ export function PrintView({ doc, state, onClose }: { doc: PrintDoc; state: Meeti
           </button>
         </div>
       </div>
-      <main className="print-pages">{doc.kind === 'sheet' ? <Sheet keys={doc.keys} state={state} /> : <Letters codes={doc.codes} state={state} />}</main>
+      <main className="print-pages">{doc.kind === 'sheet' ? <Sheet keys={doc.keys} state={state} /> : <Letters codes={doc.codes} state={state} extra={doc.persons ?? []} />}</main>
     </div>
   );
 }
@@ -64,9 +67,9 @@ function Sheet({ keys, state }: { keys: Record<string, string>; state: MeetingSt
   );
 }
 
-function Letters({ codes, state }: { codes: Record<string, string>; state: MeetingState }) {
+function Letters({ codes, state, extra }: { codes: Record<string, string>; state: MeetingState; extra: Person[] }) {
   const t = useT();
-  const persons = Object.values(state.persons).filter((p) => codes[p.id]);
+  const persons = [...Object.values(state.persons), ...extra.filter((p) => !state.persons[p.id])].filter((p) => codes[p.id]);
   return (
     <>
       {persons.map((p) => {

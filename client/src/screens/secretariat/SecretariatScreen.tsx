@@ -7,6 +7,7 @@ import { RecordPanel } from '../../components/RecordPanel';
 import { useConnection, useDocumentTitle } from '../../hooks/useConnection';
 import { useT } from '../../i18n';
 import { useStore } from '../../store';
+import { CouncilPanels } from './CouncilPanels';
 import { MeetingsPanel } from './MeetingsPanel';
 import { PrintView, type PrintDoc } from './PrintView';
 import { ProvisioningPanel } from './ProvisioningPanel';
@@ -68,6 +69,7 @@ function SecretariatConsole({ state, password, onSignOut }: { state: MeetingStat
           <ProvisioningPanel state={state} onPrint={setPrint} />
         </div>
       </main>
+      <CouncilPanels onPrint={setPrint} />
     </div>
   );
 }
