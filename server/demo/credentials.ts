@@ -46,12 +46,12 @@ export function newDemo(opts: { seatCount?: number } = {}): DemoChamber {
  * Seeds an empty database with the demo chamber and new random credentials, kept in `meta`
  * and written to the provisioning file like any credentials the server draws.
  */
-export function seedDemo(db: DB, opts: { seatCount?: number; config?: Partial<ChamberConfig> } = {}): DemoChamber {
+export function seedDemo(db: DB, opts: { seatCount?: number; config?: Partial<ChamberConfig>; when?: { date: string; time: string; now: number } } = {}): DemoChamber {
   const demo = newDemo({ seatCount: opts.seatCount });
   const memberCount = demo.setup.persons.filter((p) => p.kind === 'member').length;
   const { codes, seatKeys, chairPasswords, secretariatPassword } = demo;
   db.transaction(() => {
-    saveSetup(db, demo.setup, { memberCount, ...opts.config }, demo, { source: 'demo', credentials: { codes, seatKeys, chairPasswords, secretariatPassword } });
+    saveSetup(db, demo.setup, { memberCount, ...opts.config }, demo, { source: 'demo', credentials: { codes, seatKeys, chairPasswords, secretariatPassword } }, opts.when);
     storeDemoCredentials(db, demo);
   })();
   return demo;
