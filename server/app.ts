@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { ChamberConfig } from '../shared/config';
 import type { MeetingSetup } from '../shared/types';
 import { seedDemo, storedDemoCredentials, type DemoChamber } from './demo/credentials';
-import { historyWhen, playDemoHistory } from './demo/history';
+import { historyAgenda, historyWhen, playDemoHistory } from './demo/history';
 import { DemoOnNetworkError, isLoopback } from './demo/network';
 import { MeetingService } from './meeting/service';
 import { Term } from './meeting/term';
@@ -163,7 +163,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       seeded = opts.setup.credentials;
     } else if (opts.demo && opts.demoHistory) {
       const now = Date.now();
-      seeded = seedDemo(db, { seatCount: opts.demoSeats, config: opts.config, when: historyWhen(now, opts.config ?? {}) });
+      seeded = seedDemo(db, { seatCount: opts.demoSeats, config: opts.config, when: historyWhen(now, opts.config ?? {}), agenda: historyAgenda() });
       try {
         await playDemoHistory(db, seeded, now);
       } catch (e) {

@@ -1,6 +1,6 @@
 import { makeConfig, type ChamberConfig } from '../../shared/config';
 import { meetingStart } from '../../shared/term/lifecycle';
-import type { Actor, MeetingSetup } from '../../shared/types';
+import type { Actor, ItemSetup, MeetingSetup } from '../../shared/types';
 import { MeetingService } from '../meeting/service';
 import { Term } from '../meeting/term';
 import { RecordStore } from '../record/store';
@@ -29,6 +29,19 @@ export function historyWhen(now: number, config: Partial<ChamberConfig>): { date
   const date = localDay(now, tz, HISTORY_DAYS_AGO);
   // Planned a fortnight before it was held.
   return { date, time: '17:00', now: meetingStart(date, '17:00', tz) - 14 * DAY };
+}
+
+/**
+ * The earlier meeting's agenda: the demo's, its budget worded for both readings (it moves on
+ * to today's meeting as it stands here: the first reading votes only on passing it on, § 21,
+ * stk. 3, and the second on the proposal).
+ */
+export function historyAgenda(): ItemSetup[] {
+  return demoAgenda().map((i) =>
+    i.id === 'i4'
+      ? { ...i, text: 'Forslag til budget for 2027 i to behandlinger: ved 1. behandling stemmes kun om oversendelse til 2. behandling.', proposal: 'At budgetforslaget for 2027 vedtages.' }
+      : i,
+  );
 }
 
 /**

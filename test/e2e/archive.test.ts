@@ -1,9 +1,11 @@
+import { mkdirSync, statSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/app';
 import { tempDb } from '../server/helpers';
 import { expectAccessible } from './axe';
-import { launchChromium } from './stage';
+import { launchChromium, SCREENSHOTS } from './stage';
 
 // The public archive (§ 29, stk. 4) in a real browser on the demo's history: the page a city
 // links to, server-rendered with no script. It passes axe (WCAG 2.1 A/AA), applies its style
@@ -48,6 +50,11 @@ describe('the public archive in chromium', () => {
     expect(text).toContain('Lukket punkt');
     expect(text).not.toContain('Vesterbrogade');
     await expectAccessible(page, 'archive (da)');
+    // For the README: the page as a visitor from the city's website first sees it.
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const file = path.join(SCREENSHOTS, 'archive.png');
+    await page.screenshot({ path: file });
+    expect(statSync(file).size).toBeGreaterThan(20_000);
 
     await page.getByRole('link', { name: 'English' }).click();
     await page.waitForURL(/\/archive\?lang=en$/);
@@ -75,7 +82,7 @@ describe('the public archive in chromium', () => {
     // Today's agenda, on its own page.
     await page.locator('section[aria-labelledby="coming"]').getByRole('link').first().click();
     await page.waitForURL(/\/archive\/m2$/);
-    expect(await page.locator('main').innerText()).toContain('2. behandling (§ 21)');
+    expect(await page.locator('main').innerText()).toContain('2. behandling, § 21');
     await expectAccessible(page, 'coming agenda');
     await page.close();
   });

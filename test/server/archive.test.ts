@@ -100,7 +100,7 @@ describe('the public archive on the demo’s history (§ 29, stk. 4; §§ 2–3;
     expect(da.text).toContain('<h2 id="coming">Kommende møder</h2>');
     expect(da.text).toContain('<h2 id="published">Offentliggjorte møder</h2>');
     expect(da.text).toContain('Budget 2027');
-    expect(da.text).toContain('2. behandling (§ 21)');
+    expect(da.text).toContain('2. behandling, § 21');
     expect(da.text).toContain('Oversendt til 2. behandling');
     for (const href of ['/archive/m1', '/archive/m1.json', '/archive/m1/votes.csv', '/archive/m2', '/archive?lang=en']) expect(da.text).toContain(`href="${href}"`);
     expect(da.text).not.toContain('<script');
