@@ -20,7 +20,11 @@ const DAY = 24 * HOUR;
 
 /** A day `daysAgo` before `now` in the chamber's time zone, `YYYY-MM-DD`. */
 export function localDay(now: number, timeZone: string, daysAgo = 0): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(now - daysAgo * DAY));
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(now));
+  // Counted on the calendar, so a change to or from summer time in between moves no day.
+  const d = new Date(`${today}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - daysAgo);
+  return d.toISOString().slice(0, 10);
 }
 
 /** The earlier meeting's day and start, for the demo's first meeting (server/store/db.ts saveSetup). */
