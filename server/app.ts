@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { ChamberConfig } from '../shared/config';
 import type { MeetingSetup } from '../shared/types';
 import { seedDemo, storedDemoCredentials, type DemoChamber } from './demo/credentials';
+import { historyAgenda, historyWhen, playDemoHistory } from './demo/history';
 import { DemoOnNetworkError, isLoopback } from './demo/network';
 import { MeetingService } from './meeting/service';
 import { Term } from './meeting/term';
@@ -19,6 +20,7 @@ import type { SignInLimits } from './transport/limits';
 import { attachSockets, type TransportOptions } from './transport/sockets';
 import { PublicFeed, type PublicFeedOptions } from './transport/public-feed';
 import { recordRouter } from './record/routes';
+import { archiveRouter } from './record/archive';
 import { Backups, type BackupOptions } from './ops/backup';
 import { Metrics, metricsRoute } from './ops/metrics';
 import { watchHttp, watchTransport } from './ops/watch';
@@ -36,6 +38,12 @@ export interface StartOptions {
    */
   demo?: boolean;
   demoSeats?: number;
+  /**
+   * With `demo`, on a fresh database: an earlier meeting already held, signed and published
+   * (four weeks ago) and today's meeting live with the budget's second reading
+   * (server/demo/history.ts). `main.ts --demo` sets it; tests start from a fresh meeting m1.
+   */
+  demoHistory?: boolean;
   /** Serve the demo (and `/api/demo`) to the network: `--demo-on-network`. */
   demoOnNetwork?: boolean;
   /**
@@ -153,6 +161,15 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       const { generated } = opts.setup;
       saveSetup(db, opts.setup.setup, { ...opts.setup.config, ...opts.config }, opts.setup.credentials, generated && { source: 'setup', credentials: generated });
       seeded = opts.setup.credentials;
+    } else if (opts.demo && opts.demoHistory) {
+      const now = Date.now();
+      seeded = seedDemo(db, { seatCount: opts.demoSeats, config: opts.config, when: historyWhen(now, opts.config ?? {}), agenda: historyAgenda() });
+      try {
+        await playDemoHistory(db, seeded, now);
+      } catch (e) {
+        db.close();
+        throw e;
+      }
     } else if (opts.demo) seeded = seedDemo(db, { seatCount: opts.demoSeats, config: opts.config });
     else throw new Error(`${opts.dbPath} holds no meeting set-up; start with --demo or --setup FILE`);
   }
@@ -233,6 +250,8 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     res.json({ serverNow: Date.now() });
   });
   app.use(recordRouter(service, { limits: opts.recordLimits, term }));
+  // § 29, stk. 4: the public archive of published records and coming agendas (server/record/archive.ts).
+  app.use(archiveRouter(term));
   const staticDir = path.resolve(opts.staticDir ?? 'dist/client');
   if (existsSync(staticDir)) {
     app.use(express.static(staticDir, { index: 'index.html' }));

@@ -12,7 +12,7 @@ import { opsFlags } from './ops/flags';
 import { log, setLogLevel } from './ops/log';
 import { readTlsFiles, TlsFileError, type TlsFiles, type TlsSource } from './transport/tls';
 
-// `tsx server/main.ts [--demo [--seats N] [--demo-on-network]] [--db FILE] [--port N] [--host H]
+// `tsx server/main.ts [--demo [--seats N] [--demo-on-network] [--no-demo-history]] [--db FILE] [--port N] [--host H]
 //    [--grace-ms MS] [--setup FILE.json|.csv] [--origin URL]… [--trust-proxy VALUE] [--seat-sockets N]
 //    [--tls-cert FILE --tls-key FILE [--http-redirect PORT]]
 //    [--log-level L] [--backup-dir DIR [--backup-every-min N] [--backup-keep N]] [--metrics-token T]
@@ -118,6 +118,9 @@ const started = startServer({
   demoOnNetwork,
   graceMs,
   demoSeats,
+  // A fresh demo holds an earlier meeting, published, and today's with its second reading
+  // (server/demo/history.ts); `--no-demo-history`: only today's meeting, as tests want it.
+  demoHistory: demo && !process.argv.includes('--no-demo-history'),
   origins,
   trustProxy,
   transport: seatSockets !== undefined ? { maxSeatSockets: Number(seatSockets) } : undefined,
@@ -162,6 +165,7 @@ if (demo) {
     console.log(`  Sekretariatet   ${url}/secretariat   (adgangskode ${d.secretariatPassword})`);
     console.log(`  Tilhørere       ${url}/gallery`);
     console.log(`  Protokol        ${url}/record`);
+    console.log(`  Arkiv           ${url}/archive`);
     console.log(`  Alle pladser    ${url}/?demo=links`);
     console.log('');
     console.log('  Demo: nøgler og adgangskoder er tilfældige for denne database og gemt i klartekst i den.');

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import type { ChamberConfig } from '../../shared/config';
-import type { MeetingSetup } from '../../shared/types';
+import type { ItemSetup, MeetingSetup } from '../../shared/types';
 import { newCodes, newPassword, newSeatKey } from '../security/secrets';
 import { getMeta, loadSetup, saveSetup, setMeta, type Credentials, type DB } from '../store/db';
 import { demoChamber } from './chamber';
@@ -46,12 +46,16 @@ export function newDemo(opts: { seatCount?: number } = {}): DemoChamber {
  * Seeds an empty database with the demo chamber and new random credentials, kept in `meta`
  * and written to the provisioning file like any credentials the server draws.
  */
-export function seedDemo(db: DB, opts: { seatCount?: number; config?: Partial<ChamberConfig> } = {}): DemoChamber {
+export function seedDemo(
+  db: DB,
+  opts: { seatCount?: number; config?: Partial<ChamberConfig>; when?: { date: string; time: string; now: number }; agenda?: ItemSetup[] } = {},
+): DemoChamber {
   const demo = newDemo({ seatCount: opts.seatCount });
+  if (opts.agenda) demo.setup.agenda = opts.agenda;
   const memberCount = demo.setup.persons.filter((p) => p.kind === 'member').length;
   const { codes, seatKeys, chairPasswords, secretariatPassword } = demo;
   db.transaction(() => {
-    saveSetup(db, demo.setup, { memberCount, ...opts.config }, demo, { source: 'demo', credentials: { codes, seatKeys, chairPasswords, secretariatPassword } });
+    saveSetup(db, demo.setup, { memberCount, ...opts.config }, demo, { source: 'demo', credentials: { codes, seatKeys, chairPasswords, secretariatPassword } }, opts.when);
     storeDemoCredentials(db, demo);
   })();
   return demo;

@@ -161,6 +161,7 @@ export function recordRouter(service: MeetingService, opts: RecordRouterOptions 
         const text = recordHtml(record(audience), {
           lang,
           links: {
+            archive: lang === 'en' ? '/archive?lang=en' : '/archive',
             otherLang: `${base}${q(lang === 'da' ? { lang: 'en' } : {})}`,
             json: `${base}.json${q({})}`,
             csv: `${base}/votes.csv${q(lang === 'da' ? {} : { lang })}`,

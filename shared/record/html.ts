@@ -16,8 +16,8 @@ export function esc(text: unknown): string {
 
 export interface HtmlOptions {
   lang: Lang;
-  /** Links shown on screen (never in print): the other language, JSON and CSV. */
-  links?: { otherLang?: string; json?: string; csv?: string };
+  /** Links shown on screen (never in print): the archive, the other language, JSON and CSV. */
+  links?: { archive?: string; otherLang?: string; json?: string; csv?: string };
 }
 
 function longDate(ts: number, lang: Lang, timeZone: string): string {
@@ -296,6 +296,7 @@ export function recordHtml(r: DecisionRecord, opts: HtmlOptions): string {
 
   const links = opts.links ?? {};
   const toolbar = [
+    links.archive ? `<a href="${esc(links.archive)}">${esc(t.archive)}</a>` : '',
     links.otherLang ? `<a href="${esc(links.otherLang)}" hreflang="${lang === 'da' ? 'en' : 'da'}">${esc(t.otherLang)}</a>` : '',
     links.json ? `<a href="${esc(links.json)}">${esc(t.json)}</a>` : '',
     links.csv ? `<a href="${esc(links.csv)}">${esc(t.csv)}</a>` : '',

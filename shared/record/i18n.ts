@@ -145,6 +145,7 @@ export const RECORD_TEXT = {
     otherLang: 'English',
     json: 'JSON',
     csv: 'Afstemninger (CSV)',
+    archive: 'Arkiv',
     print: 'Udskriv',
     outcome: { adopted: 'Vedtaget', rejected: 'Forkastet', referred: 'Henvist', postponed: 'Udsat', elected: 'Valgt' } as Record<RecordDecision['outcome'], string>,
     itemOutcome: {
@@ -295,6 +296,7 @@ export const RECORD_TEXT = {
     otherLang: 'Dansk',
     json: 'JSON',
     csv: 'Votes (CSV)',
+    archive: 'Archive',
     print: 'Print',
     outcome: { adopted: 'Adopted', rejected: 'Rejected', referred: 'Referred', postponed: 'Postponed', elected: 'Elected' } as Record<RecordDecision['outcome'], string>,
     itemOutcome: {

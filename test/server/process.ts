@@ -24,9 +24,13 @@ function httpsReady(port: number, ca: string | Buffer): Promise<boolean> {
   });
 }
 
-/** The real server as its own process, so a test can kill -9 it; `tls.ca`: it serves HTTPS with a certificate from that CA. */
+/**
+ * The real server as its own process, so a test can kill -9 it; `tls.ca`: it serves HTTPS with
+ * a certificate from that CA. A fresh demo without the earlier meeting (`--no-demo-history`):
+ * the tests read the live meeting's log as the only one.
+ */
 export async function spawnServer(dbPath: string, port: number, extra: string[] = [], tls?: { ca: string | Buffer }): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--demo', '--db', dbPath, '--port', String(port), ...extra], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--demo', '--no-demo-history', '--db', dbPath, '--port', String(port), ...extra], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let err = '';

@@ -24,6 +24,8 @@ export const publicScreens = {
   homeGalleryText: 'Den store skærm i salen: punkt, taler, talerliste, afstemning og resultat med pladskort. Viser aldrig lukkede punkter.',
   homeRecord: 'Beslutningsprotokol',
   homeRecordText: 'Mødets beslutninger (§ 29), som de offentliggøres; lukkede punkter kun med nummer.',
+  homeArchive: 'Arkiv',
+  homeArchiveText: 'Offentliggjorte møders dagsordener og beslutningsprotokoller og de kommende møders dagsordener (§ 29, stk. 4) – siden kommunen linker til.',
   demoLinks: 'Demo: alle pladsterminaler, koder og adgangskoder',
   homeRules: 'Alle knapper følger Borgerrepræsentationens forretningsorden; når en handling ikke er mulig, vises paragraffen og grunden.',
 } satisfies TextTable;

@@ -25,6 +25,8 @@ export const publicScreens: Translation<typeof da> = {
   homeGalleryText: 'The big screen in the chamber: item, speaker, speaker list, vote and result with a seat map. Never shows closed items.',
   homeRecord: 'Decision record',
   homeRecordText: 'The meeting\u2019s decisions (§ 29) as published; closed items by number only.',
+  homeArchive: 'Archive',
+  homeArchiveText: 'Published meetings\u2019 agendas and decision records, and the coming meetings\u2019 agendas (§ 29(4)): the page the city links to.',
   demoLinks: 'Demo: every seat terminal, code and password',
   homeRules: 'Every button follows the council\u2019s standing orders; when an action is not possible, the paragraph and the reason are shown.',
 };

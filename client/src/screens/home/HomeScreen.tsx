@@ -15,6 +15,7 @@ export function HomeScreen() {
     { href: '/secretariat', title: t('homeSecretariat'), text: t('homeSecretariatText') },
     { href: '/seat', title: t('homeSeat'), text: t('homeSeatText') },
     { href: '/record', title: t('homeRecord'), text: t('homeRecordText') },
+    { href: '/archive', title: t('homeArchive'), text: t('homeArchiveText') },
   ];
   return (
     <div className="screen home">
