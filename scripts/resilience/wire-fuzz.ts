@@ -11,7 +11,7 @@ import { mulberry32 } from '../../test/support/rng';
  */
 export type Role = 'public' | 'seatBefore' | 'seatAfter' | 'chair';
 const ROLES: Role[] = ['public', 'seatBefore', 'seatAfter', 'chair'];
-const EVENTS = ['action', 'checkIn', 'sync', 'time', 'seat.rotateKey', 'seat.rotateAllKeys', 'person.resetCode', 'person.resetAllCodes', 'meetings.list', 'meeting.plan', 'meeting.update', 'meeting.noticeSent', 'meeting.activate', 'meeting.publish', 'no.such.event'];
+const EVENTS = ['action', 'checkIn', 'sync', 'time', 'seat.rotateKey', 'seat.rotateAllKeys', 'person.resetCode', 'person.resetAllCodes', 'meetings.list', 'meeting.plan', 'meeting.update', 'meeting.noticeSent', 'meeting.activate', 'meeting.publish', 'council.get', 'council.import', 'person.add', 'person.edit', 'person.leave', 'substitute.promote', 'group.add', 'group.edit', 'seats.set', 'no.such.event'];
 
 /** A hostile frame: socket.io packet text (ack id `id`), or a raw engine.io frame. */
 interface Case {

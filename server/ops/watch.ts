@@ -1,3 +1,4 @@
+import type { ClientEvent } from '../../shared/protocol';
 import type { IncomingMessage } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import type { MeetingState } from '../../shared/types';
@@ -19,7 +20,14 @@ export interface TransportOps {
 const ROLES = new Set(['public', 'seat', 'chair', 'secretariat']);
 /** The `connect_error` messages the handshake gives (server/transport/handshake.ts). */
 const HANDSHAKE_REFUSALS = new Set(['unauthorized', 'rate_limited', 'malformed', 'seat_busy', 'internal']);
-const CLIENT_EVENTS = new Set(['action', 'checkIn', 'seat.rotateKey', 'seat.rotateAllKeys', 'person.resetCode', 'person.resetAllCodes', 'sync', 'time']);
+// Every client → server event by name; the compiler refuses a list that misses one (shared/protocol.ts).
+const EVENT_NAMES: Record<ClientEvent, 1> = {
+  action: 1, checkIn: 1, sync: 1, time: 1,
+  'seat.rotateKey': 1, 'seat.rotateAllKeys': 1, 'person.resetCode': 1, 'person.resetAllCodes': 1,
+  'meetings.list': 1, 'meeting.plan': 1, 'meeting.update': 1, 'meeting.noticeSent': 1, 'meeting.activate': 1, 'meeting.publish': 1,
+  'council.get': 1, 'council.import': 1, 'person.add': 1, 'person.edit': 1, 'person.leave': 1, 'substitute.promote': 1, 'group.add': 1, 'group.edit': 1, 'seats.set': 1,
+};
+const CLIENT_EVENTS = new Set<string>(Object.keys(EVENT_NAMES));
 /** Refusals of a frame or message itself, not of what it asked for. */
 const FRAME_REFUSALS = new Set(['TOO_LARGE', 'TOO_DEEP', 'MALFORMED', 'UNKNOWN_EVENT']);
 

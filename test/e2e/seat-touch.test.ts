@@ -61,7 +61,12 @@ async function tablet(viewport: { width: number; height: number }, urlPath: stri
 
 type Box = { x: number; y: number; width: number; height: number };
 const round = (b: Box | null) => (b ? { x: Math.round(b.x), y: Math.round(b.y), width: Math.round(b.width), height: Math.round(b.height) } : null);
-const boxOf = async (l: Locator) => round(await l.boundingBox());
+/** Where a control is on the page (not in the viewport: a click that scrolls it into view moves no layout). */
+const boxOf = async (l: Locator) => {
+  const box = await l.boundingBox();
+  const scroll = await l.page().evaluate(() => ({ x: window.scrollX, y: window.scrollY }));
+  return round(box && { ...box, x: box.x + scroll.x, y: box.y + scroll.y });
+};
 const demandButton = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
 
 /** Touch targets under 44×44 px and texts under 16 px on the page, described for the failure message. */

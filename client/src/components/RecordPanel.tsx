@@ -28,7 +28,8 @@ const UNREACHABLE: Refusal = { ok: false, code: 'OFFLINE', paragraph: '—', mes
 /** A POST to the record's routes, answered in the shape of a socket ack (the refusal with its §). */
 async function post(path: string, body: object): Promise<Ack> {
   try {
-    const res = await fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    // No credentials of the browser's own: a 401's Basic challenge would open its login prompt.
+    const res = await fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), credentials: 'omit' });
     // A signature or correction is no action on the meeting, so it moves no version (0).
     if (res.ok) return { ok: true, version: 0 };
     return (await res.json()) as Refusal;
