@@ -64,9 +64,14 @@ describe('the council term: meetings planned, live, closed, signed and published
       [{ title: 'X', date: day(7), time: '17:00', agenda: [], status: 'published' }, 'MALFORMED', '—'],
       [{ title: 'X', date: day(7), time: '17:00', agenda: [{ ...item('a'), caseLinks: [{ title: 'x', url: 'javascript:alert(1)' }] }] }, 'MALFORMED', '—'],
       ['not an object', 'MALFORMED', '—'],
+      [{ title: 'X', date: day(7), time: '17:00', agenda: [], extraordinary: { demandedBy: [...members(server).slice(0, 18), 'ghost'] } }, 'UNKNOWN_PERSON', '§ 17'],
     ];
     for (const [body, code, paragraph] of cases) expect(await sec.emit('meeting.plan', body)).toMatchObject({ ok: false, code, paragraph });
     expect(await listed()).toHaveLength(1);
+    // The live meeting is live already; an unknown one is unknown.
+    expect(await sec.emit('meeting.activate', { meetingId: 'm1' })).toMatchObject({ ok: false, code: 'MEETING_ALREADY_LIVE' });
+    expect(await sec.emit('meeting.noticeSent', { meetingId: 'm9' })).toMatchObject({ ok: false, code: 'UNKNOWN_MEETING' });
+    expect(await sec.emit('meeting.update', { meetingId: 'm9', title: 'Y' })).toMatchObject({ ok: false, code: 'UNKNOWN_MEETING' });
   });
 
   it('an extraordinary meeting demanded by a third of the members is recorded with their names (§ 4, stk. 5)', async () => {
