@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { ListenError, startServer } from './app';
 import { demoOnNetworkWarning, DemoOnNetworkError, isLoopback } from './demo/network';
+import { MAX_DEMO_SEATS, MIN_DEMO_SEATS } from './demo/chamber';
 import { ServerKeyError } from './security/secrets';
 import { parseMinCodeDigits, readSetupFile } from './setup/import';
 import { defaultProvisioningFile } from './store/credentials';
@@ -78,6 +79,8 @@ const port = Number(arg('port') ?? process.env.PORT ?? 3000);
 const setupFile = arg('setup');
 const graceMs = arg('grace-ms') ? Number(arg('grace-ms')) : undefined;
 const demoSeats = arg('seats') ? Number(arg('seats')) : undefined;
+if (demoSeats !== undefined && !(Number.isInteger(demoSeats) && demoSeats >= MIN_DEMO_SEATS && demoSeats <= MAX_DEMO_SEATS))
+  fail(`--seats ${arg('seats')}: a whole number from ${MIN_DEMO_SEATS} to ${MAX_DEMO_SEATS} (two independents and at least one party seat)`);
 // Sockets open at once with one seat key (issue #11: "at most a few"; the tablet holding the session always gets in).
 const seatSockets = arg('seat-sockets') ?? process.env.SALEN_SEAT_SOCKETS;
 if (seatSockets !== undefined && !(Number.isInteger(Number(seatSockets)) && Number(seatSockets) >= 1 && Number(seatSockets) <= 20))

@@ -67,8 +67,14 @@ function seatOrderByAngle(seats: Seat[]): Seat[] {
   return [...seats].sort((a, b) => Math.atan2(a.y - 12, 50 - a.x) - Math.atan2(b.y - 12, 50 - b.x));
 }
 
+/** The demo's chamber sizes (`--seats N`). */
+export const MIN_DEMO_SEATS = INDEPENDENTS + 1;
+export const MAX_DEMO_SEATS = 2000;
+
 export function demoChamber(opts: { seatCount?: number } = {}): DemoLayout {
   const total = opts.seatCount ?? 55;
+  // Two independents and at least one party seat: a smaller chamber has no party to scale.
+  if (!(Number.isInteger(total) && total >= MIN_DEMO_SEATS && total <= MAX_DEMO_SEATS)) throw new RangeError(`a demo chamber has ${MIN_DEMO_SEATS} to ${MAX_DEMO_SEATS} seats, not ${total}`);
   const seats = horseshoe(total);
   const groups: Group[] = PARTIES.map((p) => ({ id: p.letter, letter: p.letter, name: p.name, color: p.color, independent: false }));
   groups.push({ id: 'LG', letter: 'LG', name: 'Løsgænger', color: '#6b6b6b', independent: true });
