@@ -179,14 +179,14 @@ export type LocalRefusalCode = keyof typeof LOCAL_REFUSALS;
 /** Every code a Refusal can carry: one catalogue of them, so a screen can switch on a code. */
 export type AnyRefusalCode = RefusalCode | TransportRefusalCode | LocalRefusalCode | TermRefusalCode | RosterRefusalCode;
 
+/** A catalogue's entry as a refusal: its code, paragraph and texts, with a detail after each text. */
+export function fromCatalogue<C extends string>(catalogue: Record<C, readonly [string, string, string]>, code: C, detail?: { da: string; en: string }) {
+  const [paragraph, da, en] = catalogue[code];
+  return { ok: false as const, code, paragraph, message: detail ? { da: `${da} ${detail.da}`, en: `${en} ${detail.en}` } : { da, en } };
+}
+
 export function refusal(code: RefusalCode, detail?: { da: string; en: string }): Refusal {
-  const [paragraph, da, en] = REFUSALS[code];
-  return {
-    ok: false,
-    code,
-    paragraph,
-    message: detail ? { da: `${da} ${detail.da}`, en: `${en} ${detail.en}` } : { da, en },
-  };
+  return fromCatalogue(REFUSALS, code, detail);
 }
 
 /** Thrown inside the engine to abort an action; caught by `apply`, never escapes it. */

@@ -114,6 +114,13 @@ export class PublicFeed {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.firstHeld = 0;
+    const { view, statics } = this.viewNow();
+    this.reset(view, statics);
+    if (this.streams.size) this.send([...this.streams], viewFrame(this.version, this.text));
+  }
+
+  /** The public view of the committed state, computed once, and its set-up parts. */
+  private viewNow() {
     const s = this.service.state;
     this.seenState = s;
     this.seenVersion = s.version;
@@ -121,8 +128,7 @@ export class PublicFeed {
     this.computed++;
     const statics: Record<string, unknown> = {};
     for (const k of STATIC_KEYS) statics[k] = (view as unknown as Record<string, unknown>)[k];
-    this.reset(view, statics);
-    if (this.streams.size) this.send([...this.streams], viewFrame(this.version, this.text));
+    return { s, view, statics };
   }
 
   private flushHeld = () => {
@@ -145,12 +151,7 @@ export class PublicFeed {
   private catchUp(): Change | null {
     const s = this.service.state;
     if (this.version >= 0 && (this.service.pending > 0 || (s === this.seenState && s.version === this.seenVersion))) return null;
-    this.seenState = s;
-    this.seenVersion = s.version;
-    const view = publicView(s);
-    this.computed++;
-    const statics: Record<string, unknown> = {};
-    for (const k of STATIC_KEYS) statics[k] = (view as unknown as Record<string, unknown>)[k];
+    const { view, statics } = this.viewNow();
     if (this.version < 0 || s.version < this.version) {
       // The first view, or a state rebuilt behind the last one: no delta leads here.
       this.reset(view, statics);

@@ -1,13 +1,11 @@
 import type { InboundEvent } from './inbound';
-import type { Identity, SalenSocket as Socket } from './handshake';
-import { serverRefusal } from '../meeting/service';
+import type { SalenSocket as Socket } from './handshake';
+import { secretariatOnly } from './secretariat-only';
 import type { Roster } from '../council/roster';
 
 // The secretariat's roster events (docs/protocol.md, "The council's roster"): who may send
 // them is checked here, the payload and the rules in server/council/roster.ts.
-const notSecretariat = () =>
-  serverRefusal('NOT_SECRETARIAT', 'Kun sekretariatet fører rådets medlemsliste.', "Only the secretariat keeps the council's roster.", '§ 8');
-const isSecretariat = (socket: Socket) => (socket.data.id as Identity).role === 'secretariat';
+const only = secretariatOnly({ da: 'Kun sekretariatet fører rådets medlemsliste.', en: "Only the secretariat keeps the council's roster." });
 
 export function rosterEvents(roster: Roster): {
   'council.get': InboundEvent<'council.get'>;
@@ -20,9 +18,9 @@ export function rosterEvents(roster: Roster): {
   'group.edit': InboundEvent<'group.edit'>;
   'seats.set': InboundEvent<'seats.set'>;
 } {
-  const one = (run: (p: unknown) => ReturnType<Roster['import']>) => ({ args: 1 as const, run: (socket: Socket, p: unknown) => (isSecretariat(socket) ? run(p) : notSecretariat()) });
+  const one = (run: (p: unknown) => ReturnType<Roster['import']>) => ({ args: 1 as const, run: (socket: Socket, p: unknown) => only(socket, () => run(p)) });
   return {
-    'council.get': { args: 0, run: (socket) => (isSecretariat(socket) ? roster.get() : notSecretariat()) },
+    'council.get': { args: 0, run: (socket) => only(socket, () => roster.get()) },
     'council.import': one((p) => roster.import(p)),
     'person.add': one((p) => roster.addPerson(p)),
     'person.edit': one((p) => roster.editPerson(p)),

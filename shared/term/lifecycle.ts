@@ -5,6 +5,7 @@
 // reading moved to a later meeting (§ 21, stk. 2). Pure: the server and the secretariat's
 // screen ask the same functions.
 import type { ChamberConfig } from '../config';
+import { fromCatalogue } from '../refusals';
 import type { ItemSetup, PersonId } from '../types';
 
 export type MeetingStatus = 'planned' | 'open' | 'closed' | 'signed' | 'published';
@@ -74,8 +75,7 @@ export interface TermRefusal {
   message: { da: string; en: string };
 }
 export function termRefusal(code: TermRefusalCode, detail?: { da: string; en: string }): TermRefusal {
-  const [paragraph, da, en] = TERM_REFUSALS[code];
-  return { ok: false, code, paragraph, message: detail ? { da: `${da} ${detail.da}`, en: `${en} ${detail.en}` } : { da, en } };
+  return fromCatalogue(TERM_REFUSALS, code, detail);
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

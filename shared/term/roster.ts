@@ -4,6 +4,7 @@
 // server checks every change here, and the secretariat's screen asks the same functions.
 import { z } from 'zod';
 import type { Group, MeetingSetup, Person, Seat } from '../types';
+import { fromCatalogue } from '../refusals';
 
 /** The council's standing part: a meeting's set-up without its title and agenda. */
 export type Council = Omit<MeetingSetup, 'title' | 'agenda'>;
@@ -42,14 +43,7 @@ export interface RosterRefusal {
 }
 
 export function rosterRefusal(code: RosterRefusalCode, detail?: { da: string; en: string }, problems?: RosterProblem[]): RosterRefusal {
-  const [paragraph, da, en] = ROSTER_REFUSALS[code];
-  return {
-    ok: false,
-    code,
-    paragraph,
-    message: detail ? { da: `${da} ${detail.da}`, en: `${en} ${detail.en}` } : { da, en },
-    ...(problems ? { problems } : {}),
-  };
+  return { ...fromCatalogue(ROSTER_REFUSALS, code, detail), ...(problems ? { problems } : {}) };
 }
 
 // --- Payloads (validated by the server before any rule is asked) -------------------------

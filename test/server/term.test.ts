@@ -143,10 +143,24 @@ describe('the council term: meetings planned, live, closed, signed and published
 
   it('meeting 3 goes live: every screen gets its whole view, newer than the last; seats check in anew', async () => {
     const before = server.service.state.version;
+    // An open-data stream, open before the switch, is sent the new meeting's whole view.
+    const stream = await fetch(`${server.url}/api/public/events`);
+    const reader = stream.body!.getReader();
+    let streamed = '';
+    const untilNewView = (async () => {
+      while (!/event: view\ndata: \{[^\n]*"title":"Budget, 2\. behandling"/.test(streamed)) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        streamed += new TextDecoder().decode(value);
+      }
+    })();
     const r = await sec.emit('meeting.activate', { meetingId: 'm3' });
     expect(r).toMatchObject({ ok: true, meeting: { id: 'm3', live: true, status: 'planned' } });
     const v = await pub.waitFor((v) => v.title === 'Budget, 2. behandling');
     expect(v.version).toBeGreaterThan(before);
+    await untilNewView;
+    expect(streamed).toMatch(new RegExp(`id: ${v.version}\\nevent: view\\n`));
+    await reader.cancel();
     await chair.waitFor((v) => v.title === 'Budget, 2. behandling');
     expect((await listed()).map((m) => [m.id, m.status, m.live])).toEqual([
       ['m1', 'closed', false],
