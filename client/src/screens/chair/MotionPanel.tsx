@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { motionPoint } from '../../../../shared/engine/motions';
 import type { ActionBody, MeetingState, VoteMode } from '../../../../shared/index';
 import { ActionButton, PersonName, VoteModeSelect } from '../../components/common';
+import { MotionDetails } from '../../components/MotionDetails';
 import { Section } from '../../components/panels';
 import { useT } from '../../i18n';
 import { act } from '../../socket';
@@ -29,16 +30,7 @@ export function MotionPanel({ state, can }: { state: MeetingState; can: Can }) {
       <div data-testid="chair-motion" data-kind={m.kind}>
         <p className="vote-subject">{t(`motionKind_${m.kind}`)}</p>
         {item ? <p>{t('motionOnItem', { n: item.number, title: item.title })}</p> : null}
-        {m.committee ? (
-          <p>
-            {t('motionCommittee')}: <strong>{m.committee}</strong>
-          </p>
-        ) : null}
-        {m.reason ? (
-          <p>
-            {t(m.kind === 'reopening' ? 'motionNewInfo' : 'motionReason')}: {m.reason}
-          </p>
-        ) : null}
+        <MotionDetails kind={m.kind} committee={m.committee} reason={m.reason} />
         <p>
           {t('motionBy')} <PersonName view={state} personId={m.proposer} />
         </p>

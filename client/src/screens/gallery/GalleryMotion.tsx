@@ -1,5 +1,6 @@
 import type { PublicView } from '../../../../shared/index';
 import { personLabel } from '../../components/common';
+import { MotionDetails } from '../../components/MotionDetails';
 import { useT } from '../../i18n';
 
 /**
@@ -16,16 +17,7 @@ export function GalleryMotion({ view }: { view: PublicView }) {
       <h2 id="gallery-motion-title">{t('motionTitle')}</h2>
       <p className="gallery-point">{t(`motionKind_${m.kind}`)}</p>
       <p>{m.itemTitle ? t('motionOnItem', { n: m.itemNumber, title: m.itemTitle }) : t('item', { n: m.itemNumber })}</p>
-      {m.committee ? (
-        <p>
-          {t('motionCommittee')}: <strong>{m.committee}</strong>
-        </p>
-      ) : null}
-      {m.reason ? (
-        <p>
-          {t(m.kind === 'reopening' ? 'motionNewInfo' : 'motionReason')}: {m.reason}
-        </p>
-      ) : null}
+      <MotionDetails kind={m.kind} committee={m.committee} reason={m.reason} />
       {who ? (
         <p>
           {t('motionBy')} {who.name} ({who.letter})
