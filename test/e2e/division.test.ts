@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/app';
 import type { MeetingState, Person } from '../../shared/types';
 import { expectAccessible } from './axe';
-import { checkInAt, emit, signInChair, Stage } from './stage';
+import { emit, Stage } from './stage';
 
 // Issue #16, item 1 (§ 24, stk. 5): a member demands division at the seat, the chair words
 // two parts on the console, each part is put to the vote and decided on its own, the gallery
@@ -37,19 +37,9 @@ async function voteAll(fors: number) {
 
 beforeAll(async () => {
   server = await stage.start('salen-division', {});
-  const { demo } = server;
-  const chairId = demo.setup.chairLine[0]!;
-  const members = demo.setup.persons.filter((p) => p.kind === 'member' && p.seatId && p.id !== chairId);
-  me = members[2]!;
-  chair = await stage.newPage({ width: 1600, height: 1000 }, '/chair');
-  await signInChair(chair, chairId, demo.chairPasswords[chairId]!);
-  seat = await stage.newPage({ width: 1180, height: 820 }, `/seat#key=${encodeURIComponent(demo.seatKeys[me.seatId!]!)}`);
-  await checkInAt(seat, demo.codes[me.id]!);
-  seats = await stage.checkInSeats(members.filter((p) => p.id !== me.id).slice(0, 35));
-  secretariat = await stage.openSocket({ role: 'secretariat', password: demo.secretariatPassword });
-  gallery = await stage.newPage({ width: 1280, height: 800 }, '/gallery');
-  const { act } = await stage.chairSocket();
-  await act({ type: 'meeting.open' });
+  const scene = await stage.scene(2);
+  ({ me, chair, seat, seats, secretariat, gallery } = scene);
+  const { act } = scene;
   await act({ type: 'item.start', itemId: 'i2' });
 });
 

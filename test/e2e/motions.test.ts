@@ -1,17 +1,15 @@
 import { type Page } from 'playwright-core';
 import { type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/app';
 import type { MeetingState, Person } from '../../shared/types';
 import { expectAccessible } from './axe';
-import { checkInAt, emit, signInChair, Stage } from './stage';
+import { emit, Stage } from './stage';
 
 // Issue #16, item 2 (§ 26, stk. 2), clicked through in chromium: a member moves direct
 // referral at the seat, the chair cannot give the floor while it waits, puts it to a vote,
 // the members vote, and the item is referred. Each step is checked in the server's state.
 
 const stage = new Stage();
-let server: RunningServer;
 let chair: Page;
 let seat: Page;
 let gallery: Page;
@@ -29,20 +27,10 @@ async function reasonOf(page: Page, name: string | RegExp): Promise<string | nul
 }
 
 beforeAll(async () => {
-  server = await stage.start('salen-motions', {});
-  const { demo } = server;
-  const chairId = demo.setup.chairLine[0]!;
-  const members = demo.setup.persons.filter((p) => p.kind === 'member' && p.seatId && p.id !== chairId);
-  me = members[3]!;
-  chair = await stage.newPage({ width: 1600, height: 1000 }, '/chair');
-  await signInChair(chair, chairId, demo.chairPasswords[chairId]!);
-  seat = await stage.newPage({ width: 1180, height: 820 }, `/seat#key=${encodeURIComponent(demo.seatKeys[me.seatId!]!)}`);
-  await checkInAt(seat, demo.codes[me.id]!);
-  others = await stage.checkInSeats(members.filter((p) => p.id !== me.id).slice(0, 35));
-  secretariat = await stage.openSocket({ role: 'secretariat', password: demo.secretariatPassword });
-  gallery = await stage.newPage({ width: 1280, height: 800 }, '/gallery');
-  const { act } = await stage.chairSocket(chairId);
-  await act({ type: 'meeting.open' });
+  await stage.start('salen-motions', {});
+  const scene = await stage.scene(3);
+  ({ me, chair, seat, seats: others, secretariat, gallery } = scene);
+  const { act } = scene;
   await act({ type: 'item.start', itemId: 'i2' });
   const asker = [...others.values()][0]!;
   expect((await emit(asker, 'action', { type: 'floor.request' })).ok).toBe(true);

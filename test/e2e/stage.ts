@@ -106,6 +106,28 @@ export class Stage {
     return { socket, act };
   };
 
+  /**
+   * The usual chamber for a screen test: the chair's console signed in, the member at index
+   * `member` (among the members other than the chair) checked in on a tablet, `others` more
+   * members at their seats by socket, the gallery, a secretariat socket, the meeting open.
+   */
+  scene = async (member: number, others = 35) => {
+    const { demo } = this.server;
+    const chairId = demo.setup.chairLine[0]!;
+    const members = demo.setup.persons.filter((p) => p.kind === 'member' && p.seatId && p.id !== chairId);
+    const me = members[member]!;
+    const chair = await this.newPage({ width: 1600, height: 1000 }, '/chair');
+    await signInChair(chair, chairId, demo.chairPasswords[chairId]!);
+    const seat = await this.newPage({ width: 1180, height: 820 }, `/seat#key=${encodeURIComponent(demo.seatKeys[me.seatId!]!)}`);
+    await checkInAt(seat, demo.codes[me.id]!);
+    const seats = await this.checkInSeats(members.filter((p) => p.id !== me.id).slice(0, others));
+    const secretariat = await this.openSocket({ role: 'secretariat', password: demo.secretariatPassword });
+    const gallery = await this.newPage({ width: 1280, height: 800 }, '/gallery');
+    const { act } = await this.chairSocket(chairId);
+    await act({ type: 'meeting.open' });
+    return { me, chair, seat, seats, secretariat, gallery, act };
+  };
+
   /** A screen in its own browser context, as a separate person would have it. */
   newPage = async (viewport: { width: number; height: number }, urlPath: string): Promise<Page> => {
     const ctx = await this.browser.newContext({ viewport, locale: 'da-DK' });
