@@ -125,7 +125,9 @@ export async function playDemoHistory(db: DB, creds: Credentials, now = Date.now
     // (§ 9: four weekdays' notice), the budget's second reading moved to it (§ 21).
     t += 6 * DAY;
     const agenda = demoAgenda().filter((i) => i.id !== 'i4');
-    const planned = term.plan({ title: 'Borgerrepræsentationens møde', date: localDay(now, tz), time: '17:00', agenda, carry: [{ meetingId: service.meetingId, itemId: 'i4' }] });
+    // Named by its day, so the archive and the lists tell it from the earlier one.
+    const day = new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric', timeZone: tz }).format(now);
+    const planned = term.plan({ title: `Borgerrepræsentationens møde ${day}`, date: localDay(now, tz), time: '17:00', agenda, carry: [{ meetingId: service.meetingId, itemId: 'i4' }] });
     if (!planned.ok) throw new Error(`demo history: planning refused: ${planned.code}`);
     const id = planned.meeting.id;
     const noticed = term.noticeSent({ meetingId: id });
