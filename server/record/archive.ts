@@ -26,7 +26,9 @@ type Found = { kind: 'published'; meeting: MeetingDetails } | { kind: 'coming'; 
 const notFound = (code: string, paragraph: string, da: string, en: string) => ({ kind: 'refused' as const, status: 404, body: { ok: false, code, paragraph, message: { da, en } } });
 
 /** The meetings the archive shows agendas of before they are held. */
-const coming = (m: MeetingDetails) => m.status === 'planned';
+// § 9: a coming meeting's agenda is public once it has gone to the members (or the meeting
+// is in the chamber now); a draft the secretariat is still preparing is not.
+const coming = (m: MeetingDetails) => m.status === 'planned' && (m.noticeSentAt !== null || m.live);
 
 export function archiveRouter(term: Term): Router {
   const router = Router();

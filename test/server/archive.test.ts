@@ -152,6 +152,18 @@ describe('the public archive on the demo’s history (§ 29, stk. 4; §§ 2–3;
     expect(JSON.parse(csv.text)).toMatchObject({ ok: false, code: 'NOT_PUBLISHED', paragraph: '§ 29, stk. 4' });
   });
 
+  it('a meeting still being prepared is not public until its agenda has gone to the members (§ 9)', async () => {
+    const planned = server.term.plan({ title: 'Udkast til marts', date: '2027-03-04', time: '17:00', agenda: [{ id: 'x1', title: 'Hemmeligt udkast', text: '', kind: 'proposal', doors: 'open' }] });
+    if (!planned.ok) throw new Error(planned.code);
+    const id = planned.meeting.id;
+    expect((await archive()).coming.map((m) => m.id)).not.toContain(id);
+    expect((await get('/archive')).text).not.toContain('Hemmeligt udkast');
+    expect((await get(`/archive/${id}`)).status).toBe(404);
+    expect(server.term.noticeSent({ meetingId: id }).ok).toBe(true);
+    expect((await archive()).coming.map((m) => m.id)).toContain(id);
+    expect((await get(`/archive/${id}`)).text).toContain('Hemmeligt udkast');
+  });
+
   it('an unknown meeting is 404 in the refusal shape', async () => {
     for (const path of ['/archive/zz', '/archive/zz.json', '/archive/zz/votes.csv', '/archive/..%2Fm1', '/archive/m1%00']) {
       const r = await get(path);
@@ -178,9 +190,8 @@ describe('the public archive on the demo’s history (§ 29, stk. 4; §§ 2–3;
       expect(r.text).not.toContain('Budget');
     }
     const a = await archive();
-    expect(a.coming).toEqual([]);
+    expect(a.coming.map((m) => m.title)).toEqual(['Udkast til marts']);
     expect(a.published.map((m) => m.id)).toEqual(['m1']);
-    expect((await get('/archive')).text).toContain('Ingen møder er planlagt.');
     // Reading the archive changed nothing.
     expect(JSON.stringify(server.term.all())).toBe(before);
   });
