@@ -213,6 +213,16 @@ describe('§ 20, stk. 3 — reopening a finished item is the council’s decisio
 });
 
 describe('deciding a motion', () => {
+  it('the meeting is not closed over a pending motion: it is decided or withdrawn first', () => {
+    const m = debating('i2');
+    m.as('m3').do({ type: 'motion.propose', motion: { kind: 'postponement', reason: 'Sagen mangler en høring.' } });
+    m.chair.refuse({ type: 'meeting.close' }, 'POSTPONEMENT_MOTION_PENDING', '§ 18, stk. 5');
+    expect(m.state.meeting.status).toBe('open');
+    m.as('m3').do({ type: 'motion.withdraw' });
+    m.chair.do({ type: 'meeting.close' });
+    expect(m.state.meeting.status).toBe('closed');
+  });
+
   it('refuses a vote or declaration on a motion that is not pending', () => {
     const m = debating('i2');
     m.chair.refuse({ type: 'vote.open', point: 'x', subject: { kind: 'motion', motionId: 'm999' } }, 'NO_MOTION', '§ 18, stk. 4');

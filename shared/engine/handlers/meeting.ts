@@ -1,3 +1,4 @@
+import { needNoMotion } from '../motions';
 import { need, refuse } from '../../refusals';
 import type { MeetingState, PersonId } from '../../types';
 import { absentees, isPresent, lateWarningDue, seatOf, homeSeat } from '../selectors';
@@ -38,6 +39,9 @@ export const meetingHandlers = {
   'meeting.close': (s, _a, ctx) => {
     requireMeetingLive(s);
     needChair(!s.activeVote, 'VOTE_OPEN');
+    // A motion put before the council is decided (or withdrawn) before the meeting ends: it
+    // would otherwise lapse with no decision in the record (§§ 18, 20, 26).
+    needNoMotion(s);
     s.meeting.status = 'closed';
     s.meeting.closedAt = ctx.now;
     const cur = s.currentItem ? s.items[s.currentItem] : undefined;
