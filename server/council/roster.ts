@@ -17,7 +17,7 @@ import {
 } from '../../shared/term/roster';
 import type { Person } from '../../shared/types';
 import { updateDemoSecrets } from '../demo/credentials';
-import { serverRefusal } from '../meeting/service';
+import { malformed } from '../meeting/malformed';
 import { log } from '../ops/log';
 import { MINIMUMS } from '../setup/import';
 import { resetCodes } from '../store/credentials';
@@ -26,13 +26,7 @@ import { rosterFromCsv, rosterFromJson } from './import';
 
 type Answer = CouncilAck | AckRefusal | RosterRefusal;
 
-function issues(e: { issues: { path: PropertyKey[]; message: string }[] }): string {
-  return e.issues
-    .slice(0, 3)
-    .map((i) => `${i.path.map(String).join('.') || '(body)'}: ${i.message}`)
-    .join('; ');
-}
-const malformed = (e: Parameters<typeof issues>[0]) => serverRefusal('MALFORMED', `Ugyldig ændring: ${issues(e)}`, `Malformed change: ${issues(e)}`);
+const CHANGE = { da: 'Ugyldig ændring', en: 'Malformed change' };
 
 /**
  * The council's roster between meetings (shared/term/roster.ts has the rules): members,
@@ -69,7 +63,7 @@ export class Roster {
 
   import(payload: unknown): Answer {
     const p = importSchema.safeParse(payload);
-    if (!p.success) return malformed(p.error);
+    if (!p.success) return malformed(CHANGE, p.error);
     const now = this.council();
     const r = p.data.format === 'csv' ? rosterFromCsv(now, p.data.text) : rosterFromJson(now, p.data.text);
     if (!r.ok) return rosterRefusal('ROSTER_IMPORT_INVALID', undefined, r.problems);
@@ -82,7 +76,7 @@ export class Roster {
 
   addPerson(payload: unknown): Answer {
     const p = personAddSchema.safeParse(payload);
-    if (!p.success) return malformed(p.error);
+    if (!p.success) return malformed(CHANGE, p.error);
     const { id, title, seatId, ...rest } = p.data;
     const person: Person = { id: id ?? freeId(this.council().persons.map((x) => x.id), 'p'), ...rest, seatId: seatId ?? null, ...(title ? { title } : {}) };
     const r = this.commit({ type: 'person.add', person }, [person.id], 'person.add');
@@ -91,34 +85,34 @@ export class Roster {
 
   editPerson(payload: unknown): Answer {
     const p = personEditSchema.safeParse(payload);
-    return p.success ? this.commit({ type: 'person.edit', ...p.data }) : malformed(p.error);
+    return p.success ? this.commit({ type: 'person.edit', ...p.data }) : malformed(CHANGE, p.error);
   }
 
   leave(payload: unknown): Answer {
     const p = personRefSchema.safeParse(payload);
-    return p.success ? this.commit({ type: 'person.leave', personId: p.data.personId }) : malformed(p.error);
+    return p.success ? this.commit({ type: 'person.leave', personId: p.data.personId }) : malformed(CHANGE, p.error);
   }
 
   promote(payload: unknown): Answer {
     const p = promoteSchema.safeParse(payload);
-    return p.success ? this.commit({ type: 'substitute.promote', ...p.data }) : malformed(p.error);
+    return p.success ? this.commit({ type: 'substitute.promote', ...p.data }) : malformed(CHANGE, p.error);
   }
 
   addGroup(payload: unknown): Answer {
     const p = groupAddSchema.safeParse(payload);
-    if (!p.success) return malformed(p.error);
+    if (!p.success) return malformed(CHANGE, p.error);
     const { id, ...rest } = p.data;
     return this.commit({ type: 'group.add', group: { id: id ?? freeId(this.council().groups.map((g) => g.id), 'g'), ...rest } });
   }
 
   editGroup(payload: unknown): Answer {
     const p = groupEditSchema.safeParse(payload);
-    return p.success ? this.commit({ type: 'group.edit', ...p.data }) : malformed(p.error);
+    return p.success ? this.commit({ type: 'group.edit', ...p.data }) : malformed(CHANGE, p.error);
   }
 
   setSeats(payload: unknown): Answer {
     const p = seatsSetSchema.safeParse(payload);
-    if (!p.success) return malformed(p.error);
+    if (!p.success) return malformed(CHANGE, p.error);
     const labels = new Map(this.council().chamber.seats.map((s) => [s.id, s.label] as const));
     const seats = p.data.seats.map((s) => ({ id: s.id, label: s.label ?? labels.get(s.id) ?? s.id, x: round(s.x), y: round(s.y) }));
     return this.commit({ type: 'seats.set', seats });

@@ -20,6 +20,7 @@ import { meetingPlanSchema, meetingRefSchema, meetingUpdateSchema, type MeetingP
 import type { AckRefusal } from '../../shared/protocol';
 import { getMeta, setMeta, type Council, type DB } from '../store/db';
 import { RecordStore } from '../record/store';
+import { malformed } from './malformed';
 import { serverRefusal, type MeetingService } from './service';
 import { log } from '../ops/log';
 
@@ -41,13 +42,7 @@ interface Row {
 
 type Answer = { ok: true; meeting: MeetingDetails } | AckRefusal | TermRefusal;
 
-function issues(e: { issues: { path: PropertyKey[]; message: string }[] }): string {
-  return e.issues
-    .slice(0, 3)
-    .map((i) => `${i.path.map(String).join('.') || '(body)'}: ${i.message}`)
-    .join('; ');
-}
-const malformed = (e: Parameters<typeof issues>[0]) => serverRefusal('MALFORMED', `Ugyldigt møde: ${issues(e)}`, `Malformed meeting: ${issues(e)}`);
+const MEETING = { da: 'Ugyldigt møde', en: 'Malformed meeting' };
 
 /**
  * The council's term (shared/term/lifecycle.ts): the meetings the secretariat prepares, the
@@ -166,7 +161,7 @@ export class Term {
 
   plan(raw: unknown): Answer {
     const parsed = meetingPlanSchema.safeParse(raw);
-    if (!parsed.success) return malformed(parsed.error);
+    if (!parsed.success) return malformed(MEETING, parsed.error);
     const plan = parsed.data;
     const ord = ((this.db.prepare('SELECT MAX(ord) AS n FROM meetings').get() as { n: number | null }).n ?? 0) + 1;
     const id = `m${ord}`;
@@ -182,7 +177,7 @@ export class Term {
 
   update(raw: unknown): Answer {
     const parsed = meetingUpdateSchema.safeParse(raw);
-    if (!parsed.success) return malformed(parsed.error);
+    if (!parsed.success) return malformed(MEETING, parsed.error);
     const { meetingId, ...change } = parsed.data;
     const r = this.row(meetingId);
     if (!r) return termRefusal('UNKNOWN_MEETING');
@@ -263,9 +258,6 @@ export class Term {
     const setup = JSON.parse(r.setup) as MeetingSetup;
     const original = setup.agenda.find((i) => i.id === itemId) ?? item;
     const { urgentReason: _u, firstReadingHeldAt: _f, carriedFrom: _c, ...rest } = original as ItemSetup;
-    void _u;
-    void _f;
-    void _c;
     return { ...rest, readings: 2, firstReadingHeldAt: item.firstReadingAt, carriedFrom: { meetingId: from, itemId } };
   }
 
@@ -289,7 +281,7 @@ export class Term {
   /** § 9: the agenda is marked sent to the members now; items added later are urgent if the notice is short. */
   noticeSent(raw: unknown): Answer {
     const parsed = meetingRefSchema.safeParse(raw);
-    if (!parsed.success) return malformed(parsed.error);
+    if (!parsed.success) return malformed(MEETING, parsed.error);
     const r = this.row(parsed.data.meetingId);
     if (!r) return termRefusal('UNKNOWN_MEETING');
     if (r.status !== 'planned' || r.setup !== null) return termRefusal('MEETING_NOT_PLANNED');
@@ -304,7 +296,7 @@ export class Term {
    */
   activate(raw: unknown): Answer {
     const parsed = meetingRefSchema.safeParse(raw);
-    if (!parsed.success) return malformed(parsed.error);
+    if (!parsed.success) return malformed(MEETING, parsed.error);
     const r = this.row(parsed.data.meetingId);
     if (!r) return termRefusal('UNKNOWN_MEETING');
     const liveRow = this.row(this.service.meetingId);
@@ -337,7 +329,7 @@ export class Term {
   /** § 29, stk. 4: a signed meeting's agenda and record go to the public archive. */
   publish(raw: unknown): Answer {
     const parsed = meetingRefSchema.safeParse(raw);
-    if (!parsed.success) return malformed(parsed.error);
+    if (!parsed.success) return malformed(MEETING, parsed.error);
     const r = this.row(parsed.data.meetingId);
     if (!r) return termRefusal('UNKNOWN_MEETING');
     const refused = publicationRefusal(r.status);

@@ -9,6 +9,7 @@ import type { MeetingService } from '../meeting/service';
 import { checkSecret } from '../store/credentials';
 import { lastHash, loadSetup, readEvents } from '../store/db';
 import { setupHash } from './chain';
+import { zodIssues } from '../meeting/malformed';
 
 // § 29, stk. 1: the chair and the secretary sign the record in the system. Signatures and
 // corrections live in their own tables beside the event log (sign-off is not an engine
@@ -71,12 +72,6 @@ interface CorrectionRow {
   last_hash: string;
 }
 
-function issues(e: z.ZodError): string {
-  return e.issues
-    .slice(0, 3)
-    .map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`)
-    .join('; ');
-}
 
 /**
  * One meeting's record: the live meeting's (`meetingId` left out: it follows the service
@@ -188,7 +183,7 @@ export class RecordStore {
   /** § 29, stk. 1: a signature by the chair or the secretariat. */
   async sign(raw: unknown): Promise<{ ok: true; signature: RecordSignature; signed: boolean } | RecordRefusal> {
     const parsed = signSchema.safeParse(raw);
-    if (!parsed.success) return refusal(400, 'MALFORMED', '—', `Ugyldig underskrift: ${issues(parsed.error)}`, `Malformed signature: ${issues(parsed.error)}`);
+    if (!parsed.success) return refusal(400, 'MALFORMED', '—', `Ugyldig underskrift: ${zodIssues(parsed.error)}`, `Malformed signature: ${zodIssues(parsed.error)}`);
     const body = parsed.data;
     if (!(await this.authorized(body))) return UNAUTHORIZED();
     if (this.state().meeting.status !== 'closed')
@@ -230,7 +225,7 @@ export class RecordStore {
   /** A correction: a new, visible entry that states the chain head when it was made. */
   async correct(raw: unknown): Promise<{ ok: true; correction: StoredCorrection } | RecordRefusal> {
     const parsed = correctionSchema.safeParse(raw);
-    if (!parsed.success) return refusal(400, 'MALFORMED', '—', `Ugyldig rettelse: ${issues(parsed.error)}`, `Malformed correction: ${issues(parsed.error)}`);
+    if (!parsed.success) return refusal(400, 'MALFORMED', '—', `Ugyldig rettelse: ${zodIssues(parsed.error)}`, `Malformed correction: ${zodIssues(parsed.error)}`);
     const body = parsed.data;
     if (!(await this.authorized(body))) return UNAUTHORIZED();
     if (body.itemId && !this.state().items[body.itemId])
