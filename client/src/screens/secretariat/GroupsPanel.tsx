@@ -5,6 +5,7 @@ import { contrastText, Field } from '../../components/common';
 import { useT } from '../../i18n';
 import { rosterEmit } from '../../socket';
 import { useStore } from '../../store';
+import { SaveOrCancel } from './RosterFormParts';
 import { takeAck } from './rosterStore';
 
 /**
@@ -86,14 +87,7 @@ function GroupForm({ group, onDone }: { group: Group | null; onDone: () => void 
       <label className="check-row">
         <input type="checkbox" checked={independent} onChange={(e) => setIndependent(e.target.checked)} /> {t('groupIndependentLabel')}
       </label>
-      <div className="button-row">
-        <button type="submit" className="btn btn-primary" disabled={!connected || busy || !letter.trim() || !name.trim()} aria-busy={busy}>
-          {group ? t('rosterSave') : t('rosterAdd')}
-        </button>
-        <button type="button" className="btn" onClick={onDone}>
-          {t('cancel')}
-        </button>
-      </div>
+      <SaveOrCancel editing={!!group} disabled={!connected || busy || !letter.trim() || !name.trim()} busy={busy} onCancel={onDone} />
     </form>
   );
 }

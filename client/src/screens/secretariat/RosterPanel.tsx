@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import type { Person } from '../../../../shared/types';
 import type { Council } from '../../../../shared/term/roster';
-import { contrastText, Field } from '../../components/common';
+import { contrastText } from '../../components/common';
 import { useConfirm } from '../../components/ConfirmDialog';
 import { useLang, useT } from '../../i18n';
 import { rosterEmit } from '../../socket';
 import { useStore } from '../../store';
 import type { PrintDoc } from './PrintView';
+import { VacantSeatSelect } from './RosterFormParts';
 import { RosterPersonForm } from './RosterPersonForm';
 import { refusalOf, takeAck, vacantSeats } from './rosterStore';
 
@@ -161,16 +162,7 @@ function Promote({ council, person, onDone }: { council: Council; person: Person
     });
   return (
     <div className="form-row roster-promote">
-      <Field label={t('rosterPromoteSeat')}>
-        <select value={seatId} onChange={(e) => setSeatId(e.target.value)}>
-          {seats.length === 0 ? <option value="">{t('rosterNoVacantSeat')}</option> : null}
-          {seats.map((s) => (
-            <option key={s.id} value={s.id}>
-              {t('seatLabel', { label: s.label })}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <VacantSeatSelect label="rosterPromoteSeat" seats={seats} value={seatId} onChange={setSeatId} />
       <div className="action">
         <button type="button" className="btn btn-primary" disabled={!connected || !seatId || !!pending[key]} aria-busy={!!pending[key]} onClick={go}>
           {t('rosterPromoteConfirm')}

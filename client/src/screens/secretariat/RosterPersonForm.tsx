@@ -5,6 +5,7 @@ import { Field } from '../../components/common';
 import { useT } from '../../i18n';
 import { rosterEmit } from '../../socket';
 import { useStore } from '../../store';
+import { SaveOrCancel, VacantSeatSelect } from './RosterFormParts';
 import { takeAck, vacantSeats } from './rosterStore';
 
 /**
@@ -84,26 +85,10 @@ export function RosterPersonForm({
           </Field>
         )}
         {kind === 'member' ? (
-          <Field label={t('rosterSeat')}>
-            <select value={seatId} onChange={(e) => setSeatId(e.target.value)}>
-              {seats.length === 0 ? <option value="">{t('rosterNoVacantSeat')}</option> : null}
-              {seats.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {t('seatLabel', { label: s.label })}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <VacantSeatSelect label="rosterSeat" seats={seats} value={seatId} onChange={setSeatId} />
         ) : null}
       </div>
-      <div className="button-row">
-        <button type="submit" className="btn btn-primary" disabled={!connected || busy || !name.trim()} aria-busy={busy}>
-          {person ? t('rosterSave') : t('rosterAdd')}
-        </button>
-        <button type="button" className="btn" onClick={onDone}>
-          {t('cancel')}
-        </button>
-      </div>
+      <SaveOrCancel editing={!!person} disabled={!connected || busy || !name.trim()} busy={busy} onCancel={onDone} />
     </form>
   );
 }
