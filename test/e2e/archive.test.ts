@@ -1,11 +1,11 @@
 import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/app';
 import { tempDb } from '../server/helpers';
 import { expectAccessible } from './axe';
-import { launchChromium, SCREENSHOTS } from './stage';
+import { cspViolations, launchChromium, recordCspViolations, SCREENSHOTS } from './stage';
 
 // The public archive (§ 29, stk. 4) in a real browser on the demo's history: the page a city
 // links to, server-rendered with no script. It passes axe (WCAG 2.1 A/AA), applies its style
@@ -21,11 +21,7 @@ describe('the public archive in chromium', () => {
     browser = await launchChromium();
     ctx = await browser.newContext({ viewport: { width: 1000, height: 1200 }, locale: 'da-DK' });
     // Before any page's own content: a blocked inline style would be reported here.
-    await ctx.addInitScript(() => {
-      const w = window as unknown as { violations: string[] };
-      w.violations = [];
-      document.addEventListener('securitypolicyviolation', (e) => w.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-    });
+    await recordCspViolations(ctx);
   });
   afterAll(async () => {
     await ctx?.close();
@@ -33,7 +29,7 @@ describe('the public archive in chromium', () => {
     await server?.close();
   });
 
-  const violations = (page: Page) => page.evaluate(() => (window as unknown as { violations: string[] }).violations);
+  const violations = cspViolations;
 
   it('lists the coming and the published meetings, accessibly, in Danish and in English', async () => {
     const page = await ctx.newPage();

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/app';
 import { ensureClientBuilt } from './global-build';
-import { launchChromium } from './stage';
+import { cspViolations, launchChromium, recordCspViolations } from './stage';
 import { tempDb } from '../server/helpers';
 
 // The security headers (issue #11, item 6) in a real browser: every screen and the printable
@@ -18,12 +18,7 @@ describe('Content-Security-Policy in chromium', () => {
     server = await startServer({ dbPath: tempDb('csp'), port: 0, demo: true, staticDir: ensureClientBuilt(), graceMs: 600_000 });
     browser = await launchChromium();
     ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'da-DK' });
-    // Runs before any page script (through the browser's own protocol, not an inline script).
-    await ctx.addInitScript(() => {
-      const w = window as unknown as { violations: string[] };
-      w.violations = [];
-      document.addEventListener('securitypolicyviolation', (e) => w.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-    });
+    await recordCspViolations(ctx);
   });
   afterAll(async () => {
     await ctx?.close();
@@ -32,8 +27,7 @@ describe('Content-Security-Policy in chromium', () => {
   });
 
   // The client's entry sets zod jitless (no `new Function` probe): any violation fails the test.
-  const violations = async (page: import('playwright-core').Page) =>
-    (await page.evaluate(() => (window as unknown as { violations: string[] }).violations));
+  const violations = cspViolations;
 
   it('the screens load, open their socket and render with no violation', async () => {
     const seatKey = server.demo.seatKeys[server.demo.setup.chamber.seats[0]!.id]!;

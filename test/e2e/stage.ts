@@ -21,6 +21,20 @@ export const CHROMIUM_ARGS = [
 ];
 export const SCREENSHOTS = path.resolve('docs/screenshots');
 
+/**
+ * Records every Content-Security-Policy violation of the context's pages, from before any page
+ * script runs (through the browser's own protocol, not an inline script); `cspViolations`
+ * reads them.
+ */
+export async function recordCspViolations(ctx: BrowserContext): Promise<void> {
+  await ctx.addInitScript(() => {
+    const w = window as unknown as { violations: string[] };
+    w.violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+}
+export const cspViolations = (page: Page) => page.evaluate(() => (window as unknown as { violations: string[] }).violations);
+
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
