@@ -300,7 +300,9 @@ export class Term {
     const r = this.row(parsed.data.meetingId);
     if (!r) return termRefusal('UNKNOWN_MEETING');
     const liveRow = this.row(this.service.meetingId);
-    const events = (this.db.prepare('SELECT COUNT(*) AS n FROM events WHERE meeting = ?').get(this.service.meetingId) as { n: number }).n;
+    // Actions applied but not yet committed count as events: a check-in in the same tick keeps
+    // the live meeting (its set-up must stay to replay it).
+    const events = (this.db.prepare('SELECT COUNT(*) AS n FROM events WHERE meeting = ?').get(this.service.meetingId) as { n: number }).n + this.service.pending;
     const refused = activationRefusal(this.summaryOf(r), liveRow ? { status: liveRow.status, events } : null);
     if (refused) return refused;
     const config = this.config();
