@@ -23,6 +23,7 @@ const stage = new Stage();
 let server: RunningServer;
 let page: Page;
 let sec: Socket;
+let tablet: Page;
 const A = 'Borgerrepræsentationens møde i januar';
 const B = 'Borgerrepræsentationens møde i februar';
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -86,7 +87,13 @@ describe("the secretariat's term, from the council's list to the archive (issue 
         if (n > 0) await builder().getByRole('button', { name: '+ Tilføj et punkt' }).click();
         await item(n).getByLabel('Punktets titel').fill(it.title);
         if ('proposal' in it) await item(n).getByLabel('Indstilling (det, der stemmes om)').fill(it.proposal);
-        if ('readings' in it) await item(n).getByLabel('Behandlinger (§ 21)').selectOption(it.readings);
+        if ('readings' in it) {
+          await item(n).getByLabel('Behandlinger (§ 21)').selectOption(it.readings);
+          // § 14: the case material, linked from the agenda to the members' tablets.
+          await item(n).getByRole('button', { name: 'Tilføj et bilag' }).click();
+          await item(n).getByLabel('Bilag 1: titel').fill('Lokalplanforslag');
+          await item(n).getByLabel('Bilag 1: adresse').fill('https://www.kk.dk/lokalplan.pdf');
+        }
         if ('closed' in it) {
           await item(n).getByLabel('For lukkede døre').check();
           await item(n).getByLabel('Skriftlig begrundelse for lukkede døre (§ 2, stk. 4)').fill(it.closed);
@@ -128,7 +135,7 @@ describe("the secretariat's term, from the council's list to the archive (issue 
     await page.getByRole('button', { name: 'Luk og glem nøglerne/koderne' }).click();
 
     // The tablet set up from the sheet is that seat; the member checks in there.
-    const tablet = await stage.newPage({ width: 1024, height: 768 }, url.slice(server.url.length));
+    tablet = await stage.newPage({ width: 1024, height: 768 }, url.slice(server.url.length));
     await tablet.getByText(`Plads ${seat.label}`).first().waitFor();
     await checkInAt(tablet, server.demo.codes[member.id]!);
     expect(server.service.state.presence[seat.id]?.personId).toBe(member.id);
@@ -142,6 +149,13 @@ describe("the secretariat's term, from the council's list to the archive (issue 
     const itemId = (await byTitle(A)).agenda.find((i) => i.title === 'Lokalplan for Nordhavn')!.id;
     await chair.act({ type: 'meeting.open' });
     await chair.act({ type: 'item.start', itemId });
+    // The member's tablet links the item's case material (§ 14), opening in a new tab.
+    const link = tablet.getByTestId('case-links').getByRole('link', { name: /Lokalplanforslag/ });
+    await link.waitFor();
+    expect(await link.getAttribute('href')).toBe('https://www.kk.dk/lokalplan.pdf');
+    expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+    expect((await link.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    await expectAccessible(tablet, 'the seat with case material');
     await chair.act({ type: 'declaration.make', point: 'Lokalplanen går til 2. behandling.', subject: { kind: 'reading' }, expected: 'adopted' });
     await chair.act({ type: 'declaration.confirm' });
     await chair.act({ type: 'meeting.close' });

@@ -40,6 +40,8 @@ export const common = {
   openTag: 'Åben',
   proposal: 'Indstilling',
   readingOf: '{reading}. behandling af {readings}',
+  caseMaterial: 'Sagens bilag (§ 14)',
+  opensInNewTab: 'åbner i en ny fane',
   itemStatus_pending: 'Afventer',
   itemStatus_active: 'Under behandling',
   itemStatus_done: 'Færdigbehandlet',

@@ -41,6 +41,8 @@ export const common: Translation<typeof da> = {
   openTag: 'Open',
   proposal: 'Proposal',
   readingOf: 'Reading {reading} of {readings}',
+  caseMaterial: 'Case material (§ 14)',
+  opensInNewTab: 'opens in a new tab',
   itemStatus_pending: 'Pending',
   itemStatus_active: 'Being handled',
   itemStatus_done: 'Finished',

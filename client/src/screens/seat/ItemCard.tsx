@@ -21,6 +21,22 @@ export function ItemCard({ item, state }: { item: Item | undefined; state: Meeti
               <span className="label">{t('proposal')}:</span> {item.proposal}
             </p>
           ) : null}
+          {item.caseLinks?.length ? (
+            // § 14: the case material members may see, in a new tab so the seat stays where it is.
+            <nav aria-label={t('caseMaterial')} data-testid="case-links">
+              <h3>{t('caseMaterial')}</h3>
+              <ul className="plain case-links">
+                {item.caseLinks.map((l) => (
+                  <li key={l.url}>
+                    <a href={l.url} target="_blank" rel="noopener noreferrer">
+                      {l.title}
+                      <span className="sr-only"> ({t('opensInNewTab')})</span>
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          ) : null}
           {parts.length ? (
             <ol className="plain division-parts" aria-label={t('seatDivisionParts')} data-testid="seat-division-parts">
               {parts.map((p, i) => (
