@@ -1,4 +1,4 @@
-import type { ItemSetup, MeetingSetup, Person } from '../../shared/types';
+import type { ItemSetup, MeetingSetup } from '../../shared/types';
 import { makeConfig, type ChamberConfig } from '../../shared/config';
 import {
   activationRefusal,
@@ -341,10 +341,6 @@ export class Term {
     return { ok: true, meeting: this.get(r.id)! };
   }
 
-  /** Whoever is on the live meeting's roster (for a demand's names). */
-  persons(): Person[] {
-    return getMeta<Council>(this.db, 'council')?.persons ?? [];
-  }
 
   /** The record store signs a meeting: the list shows it at once. */
   signed() {

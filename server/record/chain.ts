@@ -11,11 +11,7 @@ type DB = Database.Database;
  */
 export function setupHash(db: DB, meetingId: string): string {
   const row = db.prepare('SELECT setup, config FROM meetings WHERE id = ?').get(meetingId) as { setup: string | null; config: string | null } | undefined;
-  return setupHashOf(row?.setup ?? '', row?.config ?? '');
-}
-
-export function setupHashOf(setupText: string, configText: string): string {
-  return sha256(`salen-setup\n${setupText}\n${configText}`);
+  return sha256(`salen-setup\n${row?.setup ?? ''}\n${row?.config ?? ''}`);
 }
 
 export function hasTable(db: DB, name: string): boolean {

@@ -264,9 +264,6 @@ export interface LoadedSetup {
   config: Partial<ChamberConfig>;
   /** The version the meeting's state starts from (its log's versions follow it). */
   baseVersion: number;
-  /** The raw texts the set-up hash covers. */
-  setupText: string;
-  configText: string;
 }
 
 /** A meeting's fixed set-up (the live one's by default); null if it never went live. */
@@ -281,8 +278,6 @@ export function loadSetup(db: DB, meetingId: string | null = liveMeetingId(db)):
     setup: JSON.parse(row.setup) as MeetingSetup,
     config: JSON.parse(row.config ?? '{}') as Partial<ChamberConfig>,
     baseVersion: row.base_version,
-    setupText: row.setup,
-    configText: row.config ?? '',
   };
 }
 

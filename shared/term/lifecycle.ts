@@ -9,7 +9,6 @@ import { fromCatalogue } from '../refusals';
 import type { ItemSetup, PersonId } from '../types';
 
 export type MeetingStatus = 'planned' | 'open' | 'closed' | 'signed' | 'published';
-export const MEETING_STATUSES: readonly MeetingStatus[] = ['planned', 'open', 'closed', 'signed', 'published'];
 
 /** A meeting as listed (`GET /api/meetings`, the secretariat's list, the archive). */
 export interface MeetingSummary {
