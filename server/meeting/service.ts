@@ -9,7 +9,7 @@ import { eventHash, lastHash, loadSetup, readEvents, type DB, type LoadedSetup }
 import { log } from '../ops/log';
 
 /** A meeting's first state: its set-up, at the version after the meeting live before it. */
-function initialState(loaded: LoadedSetup): MeetingState {
+export function initialState(loaded: LoadedSetup): MeetingState {
   const s = createState(loaded.setup, loaded.config);
   s.version = loaded.baseVersion;
   return s;

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { applyInPlace } from '../../shared/engine/apply';
-import { createState } from '../../shared/engine/state';
 import { buildRecord, type StoredCorrection } from '../../shared/record/build';
 import type { Audience, DecisionRecord, RecordSignature } from '../../shared/record/types';
 import type { MeetingState, Refusal } from '../../shared/types';
 import type { AnyRefusalCode } from '../../shared/refusals';
-import type { MeetingService } from '../meeting/service';
+import { initialState, type MeetingService } from '../meeting/service';
 import { checkSecret } from '../store/credentials';
 import { lastHash, loadSetup, readEvents } from '../store/db';
 import { setupHash } from './chain';
@@ -109,8 +108,7 @@ export class RecordStore {
   private replay(meetingId: string, upTo: number): MeetingState {
     const loaded = loadSetup(this.db, meetingId);
     if (!loaded) throw new Error(`meeting ${meetingId} has no fixed set-up`);
-    const s = createState(loaded.setup, loaded.config);
-    s.version = loaded.baseVersion;
+    const s = initialState(loaded);
     for (const ev of readEvents(this.db, meetingId)) {
       if (ev.seq > upTo) break;
       const r = applyInPlace(s, ev.action, ev.ctx);
